@@ -1,0 +1,30 @@
+# Two commands: `make site` and `make test`. Both bootstrap .venv from pyproject.toml.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve check data clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)  ## parse data/sources, render content/, build site/ with mkdocs --strict
+	$(BIN)/plansite build
+	$(BIN)/mkdocs build --strict --site-dir site
+	@echo "Site built in site/. Open site/index.html, or run 'make serve' for http://127.0.0.1:8000/"
+
+serve: site
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+check: $(STAMP)  ## validate data/plans against the sources
+	$(BIN)/plansite check
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site content/plans content/index.md content/data
