@@ -1,0 +1,1 @@
+"""Ingest stage: a raw source file -> clean paragraphs with provenance."""

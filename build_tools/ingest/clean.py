@@ -1,0 +1,151 @@
+"""Clean text -> paragraphs. Each step is a small named function with a real example.
+
+The output of ``clean_text`` is a list of ``Paragraph`` (text + first source line) and a list of
+``Removed`` lines with the reason they were dropped, so that nothing is lost silently.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from build_tools.parse.patterns import MARKER_START
+
+# — 3 —   - 17 -   －12－   第 3 页   (page-number lines left by PDF extraction)
+PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$")
+# 一、总体要求\t1   (二) 基本原则 ...... 12   (table-of-contents entry: heading, then a page number)
+TOC_ENTRY = re.compile(r"^\s*\S.{0,60}?(?:\t+|\s{2,}|[.…·]{3,}\s*)\d{1,3}\s*$")
+# 目 录 / 目录
+TOC_HEADING = re.compile(r"^\s*目\s*录\s*$")
+# **统筹规划、分类施策。** (Markdown emphasis in copies pasted from web editors)
+MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d"
+# 到 2025 年 -> 到2025年 ; 100 万千瓦 -> 100万千瓦 ; 10kV 及以下 -> 10kV及以下
+SPACE_CJK_DIGIT = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}])[ \t\u3000\u00a0]+(?=[0-9A-Za-z%(（])|(?<=[0-9A-Za-z%)）])[ \t\u3000\u00a0]+(?=[{CJK}{CJK_PUNCT}])")
+TERMINAL = "。！？；：…”’）)】」』"
+# full-width letters and digits: ２０２５ -> 2025
+FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    line: int
+    """1-based number of the source line the paragraph starts on."""
+
+
+@dataclass(frozen=True)
+class Removed:
+    line: int
+    text: str
+    reason: str
+
+
+def normalize_characters(text: str) -> str:
+    """Unify line ends, form feeds and width variants: ``２０２５年`` -> ``2025年``, ``\\f`` -> new line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\ufeff", "")
+    text = FULLWIDTH_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return text.replace("\u200b", "")
+
+
+def normalize_brackets(line: str) -> str:
+    """Half-width brackets around Chinese text become full-width: ``(十)绿色低碳`` -> ``（十）绿色低碳``.
+
+    Plans mix both in one file; the outline and agency rules then see one form. Brackets around
+    pure ASCII (``(ETC)``) are kept as printed.
+    """
+    if not re.search(rf"[{CJK}]", line):
+        return line
+    line = re.sub(rf"\(([^()]*[{CJK}][^()]*)\)", r"（\1）", line)
+    # a bracket opened in one form and closed in the other: （市委宣传部…负责)
+    line = re.sub(r"（([^（）()]*)\)", r"（\1）", line)
+    line = re.sub(r"\(([^（）()]*)）", r"（\1）", line)
+    return line
+
+
+def remove_markdown_emphasis(line: str) -> str:
+    """``——**统筹规划、分类施策。**以国家…`` -> ``——统筹规划、分类施策。以国家…``."""
+    return MARKDOWN_EMPHASIS.sub("", line)
+
+
+def remove_spaces_around_digits(text: str) -> str:
+    """``确保如期实现 2030年前`` -> ``确保如期实现2030年前``; PDF text puts spaces between Chinese and digits."""
+    return SPACE_CJK_DIGIT.sub("", text)
+
+
+def display_width(line: str) -> int:
+    """Width in half-width cells: a Chinese character counts 2, an ASCII digit 1."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in line)
+
+
+def detect_wrap_width(lines: list[str]) -> int | None:
+    """The line width of hard-wrapped text (PDF extraction), or None when lines are whole paragraphs.
+
+    In 西青区's text nearly every line ends mid-sentence at about 60 cells; in 宝坻区's text every
+    line is a paragraph ending in 。 .
+    """
+    body = [ln for ln in lines if len(ln) >= 8]
+    if len(body) < 20:
+        return None
+    open_ended = [ln for ln in body if ln[-1] not in TERMINAL]
+    if len(open_ended) < 0.5 * len(body):
+        return None
+    widths = sorted(display_width(ln) for ln in open_ended)
+    width = widths[int(0.9 * (len(widths) - 1))]
+    return width if width <= 120 else None
+
+
+def ends_paragraph(line: str, wrap_width: int | None) -> bool:
+    """Whether a paragraph ends after this line.
+
+    Hard-wrapped text: a line clearly shorter than the wrap width ends its paragraph
+    (``论环境。`` after a full line). Unwrapped text: a line ends its paragraph unless it stops
+    mid-sentence and is long, as at a page break: ``…城乡建设碳`` / ``达峰行动…``.
+    """
+    if wrap_width is not None:
+        return display_width(line) < wrap_width - 5 or line.endswith("：")
+    if line[-1] in TERMINAL:
+        return True
+    return display_width(line) < 50
+
+
+def clean_text(raw: str) -> tuple[list[Paragraph], list[Removed]]:
+    """Raw text of a plan -> paragraphs in document order, and the lines removed with their reason."""
+    text = normalize_characters(raw)
+    removed: list[Removed] = []
+    lines: list[tuple[int, str]] = []
+    in_toc = False
+    for number, original in enumerate(text.split("\n"), start=1):
+        line = remove_markdown_emphasis(original).strip()
+        line = normalize_brackets(line)
+        if not line:
+            continue
+        if PAGE_NUMBER_LINE.match(line):
+            removed.append(Removed(number, original.strip(), "page number"))
+            continue
+        if TOC_HEADING.match(line):
+            in_toc = True
+            removed.append(Removed(number, original.strip(), "table of contents"))
+            continue
+        if TOC_ENTRY.match(line) and (in_toc or MARKER_START.match(line)):
+            in_toc = True
+            removed.append(Removed(number, original.strip(), "table of contents"))
+            continue
+        in_toc = False
+        lines.append((number, line))
+
+    wrap_width = detect_wrap_width([ln for _, ln in lines])
+    paragraphs: list[Paragraph] = []
+    current: list[str] = []
+    start = 0
+    for index, (number, line) in enumerate(lines):
+        if not current:
+            start = number
+        current.append(line)
+        next_line = lines[index + 1][1] if index + 1 < len(lines) else None
+        if next_line is None or ends_paragraph(line, wrap_width) or MARKER_START.match(next_line):
+            paragraphs.append(Paragraph(remove_spaces_around_digits("".join(current)), start))
+            current = []
+    return paragraphs, removed

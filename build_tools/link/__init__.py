@@ -1,0 +1,1 @@
+"""Link stage: names as printed -> canonical ids (regions, themes)."""

@@ -1,0 +1,144 @@
+"""Every schema of the project, in one place (pydantic v2, ``extra="forbid"``).
+
+The JSON Schema published on the site (``data/schema/plan.schema.json``) is exported from ``Plan``.
+Field docstrings become schema descriptions, so they are written for the people who download the data.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Level = Literal["national", "province", "city", "county", "district"]
+Role = Literal["lead", "support"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+
+class Source(_Model):
+    file: str
+    """File name under data/sources/."""
+    sha256: str
+    """SHA-256 of the file's bytes, so a reader can tell which copy was parsed."""
+
+
+class Segment(_Model):
+    """One heading or paragraph of the plan, in document order."""
+
+    id: str
+    """Stable segment id, unique within the plan; the page anchor and the key for translations."""
+    kind: Literal["heading", "paragraph"]
+    depth: int
+    """Outline depth: 1 for 一、 chapters, 2 for （一）, 3 for 1．, ... ; paragraphs take the depth of their section + 1."""
+    marker: str | None = None
+    """The numbering marker as printed (一、, （一）, 1．), or null."""
+    text: str
+    """The text as printed after cleaning, without the marker."""
+    task: str | None = None
+    """"<action>.<task>" when the segment belongs to a key task, else null."""
+
+
+class Agency(_Model):
+    name: str
+    """The unit as printed in the responsibility clause, whitespace removed."""
+    role: Role | None = None
+    """lead / support where the text says so (牵头 / 配合, or a convention note), else null."""
+
+
+class Target(_Model):
+    year: int | None
+    """Target year (到2025年 -> 2025, “十四五”末 -> 2025, 2030年前 -> 2030), or null when none is stated."""
+    clause: str
+    """The sentence part that states the target, as printed."""
+    indicator: str
+    """What is measured: the clause without year, verbs, value and qualifiers."""
+    value: float | int | list[float | int]
+    """The number as printed, or [low, high] for a range such as 10—15个."""
+    unit: str
+    """Unit as printed (%, 万千瓦, 家); empty for a bare ratio such as PUE 1.3."""
+    qualifier: str | None = None
+    """Comparator as printed: 以上, 以下, 左右, 不低于, 不超过, 超过, 不少于, ..."""
+    strength: str | None = None
+    """Wording of commitment as printed: 确保, 力争, 争取, 原则上, ..., or null."""
+    task: str | None = None
+    """"<action>.<task>" for a target inside a key task, null in the main-targets section or elsewhere."""
+    segment: str
+    """Id of the segment the target was read from."""
+
+
+class Task(_Model):
+    id: str
+    """Permalink anchor, ``t<action>-<task>`` (e.g. t2-3)."""
+    number: int
+    """The task number as printed."""
+    title: str
+    """Short heading: the text before the first 。."""
+    text: str
+    """The whole task, including unnumbered paragraphs that belong to it."""
+    agencies: list[Agency] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+
+
+class Action(_Model):
+    number: int
+    """Ordinal of the action within the key-tasks chapter (1, 2, ...)."""
+    id: str
+    """Permalink anchor, ``a<number>``."""
+    marker: str | None = None
+    heading: str
+    theme: str | None = None
+    """Theme id from data/taxonomy/themes.yml, or null when the heading maps to none."""
+    intro: str = ""
+    """Unnumbered text between the action heading and its first task."""
+    tasks: list[Task] = Field(default_factory=list)
+
+
+class Project(_Model):
+    group: str | None
+    """The group heading the project is listed under (e.g. 能源领域), or null."""
+    number: int | None
+    title: str
+    text: str
+    segment: str
+
+
+class Plan(_Model):
+    id: str
+    """Stable ASCII slug: pinyin of parent region, region and year, e.g. tianjin-baodi-2023."""
+    title: str
+    notice_title: str | None = None
+    """Title of the covering notice (…关于印发…的通知), when the source has one."""
+    region: str | None
+    parent_region: str | None
+    level: Level | None
+    issuer: str | None = None
+    date: str | None = None
+    """YYYY-MM-DD, or null when the source prints no full date."""
+    date_text: str | None = None
+    """The date as printed (e.g. 2024年5月), when one is printed."""
+    year: int | None = None
+    """Year of issue, from the date or the printed date text."""
+    doc_number: str | None = None
+    status: Literal["final", "draft"] = "final"
+    sources: list[Source]
+    sections: list[Segment]
+    actions: list[Action]
+    targets: list[Target]
+    projects: list[Project] = Field(default_factory=list)
+
+
+class ParseOutput(_Model):
+    """What ``plansite parse --json`` prints."""
+
+    plans: list[Plan]
+
+
+def plan_json_schema() -> dict:
+    """The JSON Schema of one plan, as published on the site."""
+    schema = Plan.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "plan.schema.json"
+    return schema

@@ -1,0 +1,162 @@
+"""Responsibility clauses -> agencies with roles.
+
+Real forms: （A、B按职责分工负责） （A负责） bare （A、B、C） （责任单位：A、B，C）
+［责任单位：A、B，C；逗号前为牵头单位，下同］ （A牵头，B配合） 牵头单位：A；配合单位：B.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from build_tools.models import Agency
+
+OPENERS = "（(［[【〔"
+CLOSERS = "）)］]】〕"
+# 逗号前为牵头单位，下同 / 排在第一位的为牵头单位 / 第一个单位为牵头单位 (a convention note inside the clause)
+CONVENTION_NOTE = re.compile(r"[；;，,]?\s*([^；;，,]*(?:为|是)牵头(?:单位|部门)[^；;]*)$")
+COMMA_CONVENTION = re.compile(r"(?:逗号|，)(?:之)?前(?:的)?(?:单位)?(?:为|是)牵头")
+FIRST_CONVENTION = re.compile(r"(?:第一|首位|第1|排名第一|列第一)")
+SAME_BELOW = re.compile(r"下同|以下同|下文同")
+# 责任单位：  牵头单位：  配合单位：  (labels; the role follows from the label)
+LABEL = re.compile(r"(责任|牵头|主责|负责|配合|协办|参与|协助|协同|支持)(?:单位|部门)\s*[：:]")
+LABEL_ROLE = {"牵头": "lead", "主责": "lead", "配合": "support", "协办": "support", "参与": "support",
+              "协助": "support", "协同": "support", "支持": "support"}
+# A牵头 / B配合 (a role word after the units)
+ROLE_SUFFIX = re.compile(r"(牵头负责|牵头|配合|参与|协助|协同)$")
+ROLE_SUFFIX_ROLE = {"牵头负责": "lead", "牵头": "lead", "配合": "support", "参与": "support",
+                    "协助": "support", "协同": "support"}
+# wrapping words after the list: 按职责分工负责 / 负责 / 等单位 / 等
+WRAPPING_SUFFIX = re.compile(
+    r"(?:按(?:照)?(?:职责|职能)(?:分工)?(?:负责|落实)?|分(?:别|工)负责|共同负责|负责落实|负责|落实|等(?:单位|部门)?)$"
+)
+ITEM_SEPARATORS = re.compile(r"[、，,；;]")
+# 区发展改革委 国网电力宝坻分公司 各街道办事处 高新区 区委党校 团市委 城发集团 (what an agency name ends with)
+AGENCY_NAME = re.compile(
+    r"(?:局|委|办|部|厅|署|处|科|院|所|校|中心|公司|集团|政府|街道|办事处|镇|乡|街镇|镇街|管委会|委员会|分局|支局"
+    r"|党校|单位|部门|小组|办公室|联|社|队|会|站|区|园|行|团[市区县]委|医院|学校|机构|企业|协会|台|馆|场)$"
+)
+# 市发改局<市国动办>  市发改局〈市国动办〉  (an annotation after a name, kept in the name)
+NAME_ANNOTATION = re.compile(r"[<〈《（(][^<>〈〉《》（）()]*[>〉》）)]$")
+
+
+@dataclass
+class RoleConvention:
+    """A convention note that also applies to later clauses (下同)."""
+
+    rule: str | None = None  # "comma" | "first" | None
+
+
+def trailing_bracket(text: str) -> tuple[int, str] | None:
+    """The bracket that closes the text, as (start, content): ``…负责。（区交通局负责）`` -> (n, "区交通局负责")."""
+    stripped = text.rstrip().rstrip("。.；;")
+    if not stripped or stripped[-1] not in CLOSERS:
+        return None
+    depth = 0
+    for index in range(len(stripped) - 1, -1, -1):
+        char = stripped[index]
+        if char in CLOSERS:
+            depth += 1
+        elif char in OPENERS:
+            depth -= 1
+            if depth == 0:
+                return index, stripped[index + 1 : -1]
+    return None
+
+
+def looks_like_agency(name: str) -> bool:
+    """``区发展改革委`` and ``市发改局<市国动办>`` are agency names; ``含`` and ``制造业`` are not."""
+    core = NAME_ANNOTATION.sub("", name)
+    return 2 <= len(core) <= 40 and (bool(AGENCY_NAME.search(core)) or core.startswith("各")) and "。" not in core
+
+
+def clean_item(item: str) -> str:
+    """Whitespace out, wrapping words off: ``市自然资源局等单位按职责分工负责`` -> ``市自然资源局``."""
+    item = re.sub(r"\s+", "", item)
+    previous = None
+    while previous != item:
+        previous = item
+        item = WRAPPING_SUFFIX.sub("", item)
+    return item.strip("：:")
+
+
+def split_units(text: str) -> list[str]:
+    return [name for name in (clean_item(part) for part in ITEM_SEPARATORS.split(text)) if name]
+
+
+def parse_clause(content: str, convention: RoleConvention) -> list[Agency] | None:
+    """Bracket content -> agencies, or None when the bracket is not a responsibility clause."""
+    content = re.sub(r"\s+", "", content)
+    note = CONVENTION_NOTE.search(content)
+    rule = convention.rule
+    if note:
+        content = content[: note.start()]
+        rule = "comma" if COMMA_CONVENTION.search(note.group(1)) else "first" if FIRST_CONVENTION.search(note.group(1)) else None
+        if SAME_BELOW.search(note.group(1)):
+            convention.rule = rule
+    keyword = bool(LABEL.search(content) or re.search(r"负责|牵头|配合", content))
+
+    agencies: list[Agency] = []
+    if LABEL.search(content):
+        pieces = LABEL.split(content)
+        # pieces: [before, label, text, label, text, ...]
+        if pieces[0].strip("；;，,"):
+            agencies += [Agency(name=n) for n in split_units(pieces[0])]
+        for label, text in zip(pieces[1::2], pieces[2::2]):
+            role = LABEL_ROLE.get(label)
+            agencies += [Agency(name=n, role=role) for n in split_units(text)]
+        if all(a.role is None for a in agencies) and rule:
+            agencies = apply_rule(pieces[2] if len(pieces) > 2 else content, rule)
+    elif re.search(r"(牵头|配合|参与|协助|协同)(?:[，,；;]|$)", content):
+        for part in re.split(r"[，,；;]", content):
+            found = ROLE_SUFFIX.search(clean_item(part))
+            role = ROLE_SUFFIX_ROLE[found.group(1)] if found else None
+            names = split_units(ROLE_SUFFIX.sub("", clean_item(part)))
+            agencies += [Agency(name=n, role=role) for n in names]
+    elif rule:
+        agencies = apply_rule(content, rule)
+    else:
+        agencies = [Agency(name=n) for n in split_units(content)]
+
+    if not agencies:
+        return None
+    if not keyword and not all(looks_like_agency(a.name) for a in agencies):
+        return None
+    if keyword and not any(looks_like_agency(a.name) for a in agencies):
+        return None
+    return agencies
+
+
+def apply_rule(content: str, rule: str) -> list[Agency]:
+    """``A、B，C`` with 逗号前为牵头单位 -> A, B lead and C support; with 第一个为牵头单位 the first leads."""
+    if rule == "comma" and re.search(r"[，,]", content):
+        lead, _, rest = re.split(r"([，,])", content, maxsplit=1)
+        return [Agency(name=n, role="lead") for n in split_units(lead)] + [
+            Agency(name=n, role="support") for n in split_units(rest)
+        ]
+    names = split_units(content)
+    if rule == "first" and names:
+        return [Agency(name=names[0], role="lead")] + [Agency(name=n, role="support") for n in names[1:]]
+    if rule == "comma":
+        return [Agency(name=n, role="lead") for n in names]
+    return [Agency(name=n) for n in names]
+
+
+def find_agencies(paragraphs: list[str], convention: RoleConvention) -> tuple[list[Agency], list[str]]:
+    """Agencies named in the clauses that close the task's paragraphs, in order, each name once.
+
+    Returns the agencies and the clauses as printed (for marking them on the page)."""
+    agencies: list[Agency] = []
+    clauses: list[str] = []
+    for text in paragraphs:
+        found = trailing_bracket(text)
+        if not found:
+            continue
+        start, content = found
+        parsed = parse_clause(content, convention)
+        if parsed is None:
+            continue
+        clauses.append(text[start:].rstrip())
+        seen = {a.name for a in agencies}
+        agencies += [a for a in parsed if a.name not in seen]
+    return agencies, clauses

@@ -1,0 +1,83 @@
+"""Plan metadata from the text before the first chapter: notice, title, issuer, date, number, status."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# 天津市宝坻区人民政府关于印发天津市宝坻区碳达峰实施方案的通知
+NOTICE = re.compile(r"^(?P<issuer>.{2,60}?)关于印发(?P<title>.{2,80}?)的通知$")
+# 津市市碳达峰实施方案 / 天津市“十四五”节能减排工作实施方案 (a title line)
+TITLE = re.compile(r"^[^，。；：]{2,60}(?:方案|规划|意见|计划|措施|办法|纲要|要点)$")
+# 2023年5月25日 / 2024年5月 (a date line on its own)
+DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?$")
+# 津宝政发〔2023〕5号 / 津政办发[2022]12号 (this plan's own document number, on a line of its own)
+DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
+# （征求意见稿） 草案 送审稿
+DRAFT = re.compile(r"征求意见稿|征求意见|草案|送审稿|讨论稿")
+# 天津市南开区人民政府 (a signature line: the issuing body)
+ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{3,60}(?:人民政府|办公厅|办公室|委员会|局|厅|委|部|中心|小组)(?:（[^）]+）)?$")
+ADDRESSEE = re.compile(r"：$")
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    notice_title: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    year: int | None = None
+    doc_number: str | None = None
+    status: str = "final"
+
+
+def strip_title(text: str) -> str:
+    """``《天津市西青区碳达峰实施方案》`` -> ``天津市西青区碳达峰实施方案``; ``津市市碳达峰实施方案（征求意见稿）`` -> without the draft note."""
+    text = text.strip().strip("《》〈〉")
+    return re.sub(r"[（(][^）)]*(?:征求意见|草案|送审|讨论)[^）)]*[）)]$", "", text).strip()
+
+
+def find_notice(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(notice title, issuer, plan title) from the first lines; the notice title is often split over lines:
+    ``天津市宝坻区人民政府关于印发`` / ``天津市宝坻区碳达峰实施方案的通知``."""
+    for start in range(min(len(lines), 6)):
+        joined = ""
+        for end in range(start, min(len(lines), start + 4)):
+            joined += lines[end]
+            found = NOTICE.match(joined)
+            if found:
+                return joined, found.group("issuer"), strip_title(found.group("title"))
+    return None, None, None
+
+
+def extract_metadata(front: list[str], tail: list[str]) -> Metadata:
+    """Metadata from the front matter (paragraphs before 一、) and the last paragraphs (a signature)."""
+    meta = Metadata()
+    meta.notice_title, meta.issuer, notice_plan_title = find_notice(front)
+    titles = [strip_title(line) for line in front if TITLE.match(strip_title(line)) and "关于印发" not in line]
+    meta.title = titles[-1] if titles else notice_plan_title
+    if meta.title is None:
+        quoted = next((m.group(1) for line in front for m in [re.search(r"《([^》]{4,60})》", line)] if m), None)
+        meta.title = quoted
+    if any(DRAFT.search(line) for line in front[:8]):
+        meta.status = "draft"
+    for index, line in enumerate(front + tail):
+        found = DATE_LINE.match(line.replace(" ", ""))
+        if not found:
+            continue
+        meta.date_text = line.replace(" ", "")
+        meta.year = int(found.group("y"))
+        if found.group("d"):
+            meta.date = f"{int(found.group('y')):04d}-{int(found.group('m')):02d}-{int(found.group('d')):02d}"
+        if meta.issuer is None and index > 0:
+            previous = (front + tail)[index - 1]
+            if ISSUER_LINE.match(previous):
+                meta.issuer = previous
+        break
+    if meta.issuer is None:
+        candidates = [line for line in front[:8] if ISSUER_LINE.match(line) and not TITLE.match(line)]
+        if candidates:
+            meta.issuer = candidates[0]
+    meta.doc_number = next((line.replace(" ", "") for line in front if DOC_NUMBER.match(line.replace(" ", ""))), None)
+    return meta

@@ -1,0 +1,70 @@
+"""Regular expressions shared by the parse stage, each with an example from a real plan."""
+
+from __future__ import annotations
+
+import re
+
+CN_NUM = "一二三四五六七八九十百零〇"
+
+# Numbering styles, in the order plans usually nest them. Each yields (style, number text, rest).
+# 一、总体要求
+CHAPTER = re.compile(rf"^([{CN_NUM}]{{1,4}})\s*、\s*(.*)$", re.S)
+# 第一章 总体要求 / 第二部分
+CHAPTER_WORD = re.compile(rf"^第([{CN_NUM}]{{1,4}})[章部篇节](?:分)?\s*(.*)$", re.S)
+# （一）指导思想   (一) 指导思想
+SECTION = re.compile(rf"^[（(]\s*([{CN_NUM}]{{1,4}})\s*[）)]\s*(.*)$", re.S)
+# 1．积极构建   1.推动   1、加快   — but not 1.6% or 0.75 (a digit follows the point)
+ITEM = re.compile(r"^(\d{1,2})\s*(?:[．.](?!\d)|、)\s*(.*)$", re.S)
+# （1）推进   (2) 加快
+SUBITEM = re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$", re.S)
+# ①推进
+CIRCLED = re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(.*)$", re.S)
+
+MARKER_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter_word", CHAPTER_WORD),
+    ("chapter", CHAPTER),
+    ("section", SECTION),
+    ("item", ITEM),
+    ("subitem", SUBITEM),
+    ("circled", CIRCLED),
+)
+
+# any line that starts with a numbering marker (used to keep such lines from being joined)
+MARKER_START = re.compile(
+    rf"^\s*(?:第[{CN_NUM}]{{1,4}}[章部篇节]|[{CN_NUM}]{{1,4}}\s*、|[（(]\s*[{CN_NUM}]{{1,4}}\s*[）)]"
+    r"|\d{1,2}\s*(?:[．.](?!\d)|、)\s*[^\d\s年月日%]|[（(]\s*\d{1,2}\s*[）)]|[①-⑳])"
+)
+
+CIRCLED_DIGITS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def chinese_numeral_value(text: str) -> int:
+    """``十二`` -> 12, ``三`` -> 3, ``二十`` -> 20 (numbers as used in outline markers)."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits["〇"] = 0
+    if text.isdigit():
+        return int(text)
+    if text in CIRCLED_DIGITS:
+        return CIRCLED_DIGITS.index(text) + 1
+    total, current = 0, 0
+    for char in text:
+        if char == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = digits.get(char, 0)
+    return total + current
+
+
+def match_marker(text: str) -> tuple[str, str, int, str] | None:
+    """``（三）主要目标`` -> ("section", "（三）", 3, "主要目标"); None when the text has no marker."""
+    for style, pattern in MARKER_STYLES:
+        found = pattern.match(text)
+        if found:
+            rest = found.group(2)
+            marker = text[: len(text) - len(rest)].strip() if rest else text.strip()
+            return style, marker, chinese_numeral_value(found.group(1)), rest.strip()
+    return None

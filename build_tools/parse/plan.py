@@ -1,0 +1,215 @@
+"""Outline -> Plan: sections, key-task actions and tasks, agencies, targets, projects, metadata."""
+
+from __future__ import annotations
+
+import re
+
+from build_tools.errors import SourceError
+from build_tools.ingest.clean import Removed, clean_text
+from build_tools.ingest.readers import SourceText
+from build_tools.link.regions import resolve_region
+from build_tools.link.themes import theme_of
+from build_tools.models import Action, Plan, Project, Segment, Source, Target, Task
+from build_tools.parse.agencies import RoleConvention, find_agencies
+from build_tools.parse.metadata import extract_metadata
+from build_tools.parse.outline import Node, build_outline
+from build_tools.parse.targets import extract_targets, period_year
+
+# 二、重点任务 / 三、主要任务 / 四、重点行动 (the chapter whose sections are the actions)
+KEY_TASKS = re.compile(r"重点任务|主要任务|重点行动|重点工作|主要行动|具体行动|重点举措")
+# 四、重大支撑和示范项目 / 重大工程 (a chapter listing projects)
+PROJECTS = re.compile(r"重大.{0,6}项目|重点项目|示范项目|重大工程|重点工程")
+# 一、主要目标 / （三）主要目标
+MAIN_TARGETS = re.compile(r"主要目标|总体目标|发展目标|目标任务")
+
+
+def first_sentence(text: str) -> str:
+    """Task title: ``积极构建低碳工业体系。坚持制造业立区…`` -> ``积极构建低碳工业体系``."""
+    head = text.split("。", 1)[0]
+    return head.strip()
+
+
+def full_text(node: Node) -> str:
+    """A node's text with its descendants (numbered ones with their markers), one paragraph a line."""
+    lines = [node.text]
+    for child in node.descendants():
+        lines.append(f"{child.marker}{child.text}" if child.marker else child.text)
+    return "\n".join(line for line in lines if line)
+
+
+def find_actions_chapter(root: Node) -> list[Node]:
+    """Actions are the numbered children of the 重点任务 chapter; without one, the top-level chapters
+    named …行动 hold the tasks."""
+    chapters = [node for node in root.children if node.style is not None]
+    for chapter in chapters:
+        if chapter.is_heading and KEY_TASKS.search(chapter.text):
+            return [child for child in chapter.children if child.style is not None]
+    action_chapters = [c for c in chapters if c.is_heading and c.text.endswith("行动")]
+    if len(action_chapters) >= 2:
+        return action_chapters
+    return []
+
+
+def build_actions(action_nodes: list[Node]) -> list[Action]:
+    convention = RoleConvention()
+    actions = []
+    for ordinal, node in enumerate(action_nodes, start=1):
+        intro = "\n".join(child.text for child in node.children if child.style is None and not _after_first_task(node, child))
+        tasks = []
+        for child in node.children:
+            if child.style is None:
+                continue
+            paragraphs = [child.text] + [d.text for d in child.descendants()]
+            agencies, _ = find_agencies(paragraphs, convention)
+            tasks.append(
+                Task(
+                    id=f"t{ordinal}-{child.number}",
+                    number=child.number,
+                    title=first_sentence(child.text),
+                    text=full_text(child),
+                    agencies=agencies,
+                )
+            )
+        heading = first_sentence(node.text) if not node.is_heading else node.text
+        actions.append(
+            Action(number=ordinal, id=f"a{ordinal}", marker=node.marker, heading=heading, theme=theme_of(heading), intro=intro, tasks=tasks)
+        )
+    return actions
+
+
+def _after_first_task(node: Node, child: Node) -> bool:
+    seen_task = False
+    for other in node.children:
+        if other is child:
+            return seen_task
+        if other.style is not None:
+            seen_task = True
+    return False
+
+
+def build_sections(root: Node, task_of: dict[int, str]) -> list[Segment]:
+    segments = []
+    for node in root.descendants():
+        segments.append(
+            Segment(
+                id=node.id,
+                kind="heading" if node.is_heading else "paragraph",
+                depth=node.depth,
+                marker=node.marker,
+                text=node.text,
+                task=task_of.get(id(node)),
+            )
+        )
+    return segments
+
+
+def build_projects(root: Node) -> list[Project]:
+    """Projects listed in a 重大项目 chapter: ``（一）能源领域`` groups ``1.津市市配电网改造和扩容工程。…``."""
+    projects: list[Project] = []
+    for chapter in root.children:
+        if chapter.style is None or not chapter.is_heading or not PROJECTS.search(chapter.text):
+            continue
+        for group in chapter.children:
+            if group.style is None:
+                continue
+            items = [c for c in group.children if c.style is not None]
+            if not items:
+                items, name = [group], None
+            else:
+                name = group.text if group.is_heading else first_sentence(group.text)
+            for item in items:
+                projects.append(Project(group=name, number=item.number, title=first_sentence(item.text), text=full_text(item), segment=item.id))
+    return projects
+
+
+def section_year(ancestors: list[Node]) -> int | None:
+    """A heading such as ``（一）“十四五”时期目标`` sets the due year of the targets below it."""
+    for node in reversed(ancestors):
+        if node.style is not None:
+            year = period_year(node.text[:20])
+            if year:
+                return year
+    return None
+
+
+def collect_targets(root: Node, task_of: dict[int, str]) -> list[Target]:
+    targets: list[Target] = []
+
+    def visit(node: Node, ancestors: list[Node]) -> None:
+        if node is not root and ancestors and ancestors[-1] is not root or node.style is not None:
+            for found in extract_targets(node.text, section_year(ancestors + [node])):
+                targets.append(Target(task=task_of.get(id(node)), segment=node.id, **found.__dict__))
+        for child in node.children:
+            visit(child, ancestors + [node])
+
+    for child in root.children:
+        visit(child, [root])
+    return targets
+
+
+def parse_plan(source: SourceText, plan_id: str | None = None) -> tuple[Plan, list[Removed]]:
+    """One source text -> one Plan, and the lines the cleaner removed (with reasons)."""
+    paragraphs, removed = clean_text(source.text)
+    if not paragraphs:
+        raise SourceError(source.file, "no text left after cleaning")
+    root = build_outline(paragraphs)
+    if not any(node.style for node in root.children):
+        raise SourceError(source.file, "no numbered headings (一、 / （一） / 1．) found: this does not look like a plan")
+
+    front = [n.text for n in root.children if n.style is None and n.line < _first_marked_line(root)]
+    tail = [n.text for n in list(root.walk())[-3:]]
+    meta = extract_metadata(front, tail)
+    if not meta.title:
+        raise SourceError(source.file, "no plan title found in the text before the first chapter")
+
+    action_nodes = find_actions_chapter(root)
+    actions = build_actions(action_nodes)
+    task_of: dict[int, str] = {}
+    for action, node in zip(actions, action_nodes):
+        for task, child in zip(action.tasks, [c for c in node.children if c.style is not None]):
+            for part in child.walk():
+                task_of[id(part)] = f"{action.number}.{task.number}"
+
+    targets = collect_targets(root, task_of)
+    for action in actions:
+        for task in action.tasks:
+            task.targets = [t for t in targets if t.task == f"{action.number}.{task.number}"]
+
+    region, parent = resolve_region(meta.title)
+    level = region.level if region else ("national" if meta.issuer and "国务院" in meta.issuer or region is None else None)
+    year = meta.year
+    plan = Plan(
+        id=plan_id or make_plan_id(region, parent, year),
+        title=meta.title,
+        notice_title=meta.notice_title,
+        region=region.name if region else None,
+        parent_region=parent.name if parent else None,
+        level=level,
+        issuer=meta.issuer,
+        date=meta.date,
+        date_text=meta.date_text,
+        year=year,
+        doc_number=meta.doc_number,
+        status=meta.status,
+        sources=[Source(file=source.file, sha256=source.sha256)],
+        sections=build_sections(root, task_of),
+        actions=actions,
+        targets=targets,
+        projects=build_projects(root),
+    )
+    return plan, removed
+
+
+def _first_marked_line(root: Node) -> int:
+    return next(node.line for node in root.children if node.style is not None)
+
+
+def make_plan_id(region, parent, year: int | None) -> str:
+    """``tianjin-baodi-2023``; a province's own plan is ``hunan-2022``; a plan with no region ``national-2021``."""
+    parts = []
+    if parent is not None:
+        parts.append(parent.slug)
+    parts.append(region.slug if region is not None else "national")
+    if year:
+        parts.append(str(year))
+    return "-".join(parts)

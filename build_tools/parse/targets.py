@@ -1,0 +1,197 @@
+"""Quantitative targets: 到2025年，…比重力争达到40%以上 -> year 2025, value 40, unit %, qualifier 以上."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# longest first, so 万千瓦时 wins over 万千瓦 and 吨标准煤 over 吨
+UNITS = sorted(
+    """% ‰ 万千瓦时 亿千瓦时 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 万吨标准煤 吨标准煤 万吨二氧化碳 万吨 吨 亿立方米 万立方米 立方米
+    万平方米 平方米 平方公里 万亩 亩 万公顷 公顷 亿元 万元 元 家 个 项 座 辆 万辆 台 套 公里 千米 处 所 条 户 万户 人 万人
+    名 株 万株 艘 倍 根 批""".split(),
+    key=len,
+    reverse=True,
+)
+UNIT = "|".join(map(re.escape, UNITS))
+NUMBER = r"\d+(?:\.\d+)?"
+# 10—15个  3000吨（含）~10000吨  (a range; the unit may be repeated after the low bound)
+RANGE_SEPARATOR = r"(?:（含）)?\s*[—–\-~～至]\s*"
+# 力争超过100万千瓦 ; 不低于35% ; 达到20%左右 ; 10—15个
+VALUE = re.compile(
+    rf"(?P<pre>不低于|不少于|不超过|不高于|不大于|不小于|低于|少于|小于|高于|多于|大于|超过|超)?"
+    rf"(?P<low>{NUMBER})(?:(?P<low_unit>{UNIT})?{RANGE_SEPARATOR}(?P<high>{NUMBER}))?"
+    rf"(?P<unit>{UNIT})?(?P<inc>（含）)?(?P<post>及以上|及以下|以上|以下|左右|以内|之内)?"
+)
+# 到2025年 / 2025年底 / 2025年前 / 至2030年 / 2030年  (a year the target is due)
+YEAR = re.compile(r"(?<![比较于在])(?:到|至|在|截至)?\s*(20\d\d)\s*年(?:底|末|前|内)?(?![的度])")
+BASE_YEAR = re.compile(r"(?:比|较|相比|与|相较|以)\s*(20\d\d)\s*年|(20\d\d)\s*年(?:的)?(?:基础上|水平|相比|基数)")
+# “十四五”期间 / “十四五”末 / 十四五时期 -> 2025 ; “十五五” -> 2030
+PERIOD = re.compile(r"[“\"]?十([四五六])五[”\"]?(?:期间|时期|末|期末|规划期)?")
+PERIOD_YEAR = {"四": 2025, "五": 2030, "六": 2035}
+STRENGTH = re.compile(r"确保|力争|争取|力求|努力|原则上|基本|全面|完成")
+STRENGTH_WORDS = ("确保", "力争", "争取", "力求", "原则上")
+# what cannot be a target: 第35次, 5G, 110kV, PM2.5, “1+3+3”, 7号线
+NOT_A_VALUE_BEFORE = re.compile(r"(?:第|[A-Za-z+＋\-/.]|近|约)$")
+NOT_A_VALUE_AFTER = re.compile(r"^[A-Za-z+＋/:]")
+# a bare number followed by these is a date, an ordinal or a name part, not a value: 2025年, 7号线, 二星级
+NOT_A_BARE_VALUE_AFTER = re.compile(r"^(?:年|月|日|号|期|版|级|届|代|轮|次|种|类|星|季|小时|周|天)")
+# 现有6处综合公园 / 已建成3座 (a count of what exists, not a target)
+EXISTING_BEFORE = re.compile(r"(?:现有|已有|已建成|已建|目前|现存)$")
+# copulas stripped from the indicator; direction verbs (下降, 提高) stay in it
+COPULA = re.compile(r"(?:力争|确保|争取|力求|努力|原则上|基本)?(?:分别)?(?:达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|降低到|降低至|下降到|下降至|降到|降至|控制在|稳定在|保持在|保持|为|实现|超过|不低于|不少于|不超过|不高于|低于|少于|小于|高于|大于|超)$")
+# verbs that make "N单位以上的…" a target rather than a scope: 具备5%以上的…能力
+TARGET_VERB_BEFORE = re.compile(r"(?:具备|达到|达|实现|形成|建成|完成|保持|提高到|提升至|培育|打造|创建|新增|累计|力争|确保)$")
+CLAUSE_SPLIT = re.compile(r"[，。；：！？,;]")
+SENTENCE_SPLIT = re.compile(r"(?<=[。！？])")
+
+
+@dataclass
+class FoundTarget:
+    year: int | None
+    clause: str
+    indicator: str
+    value: float | int | list
+    unit: str
+    qualifier: str | None
+    strength: str | None
+
+
+def number_value(text: str) -> float | int:
+    return float(text) if "." in text else int(text)
+
+
+def period_year(text: str) -> int | None:
+    """``“十四五”期间`` -> 2025; ``“十五五”时期目标`` -> 2030."""
+    found = PERIOD.search(text)
+    return PERIOD_YEAR[found.group(1)] if found else None
+
+
+def target_years(clause: str) -> list[tuple[int, int]]:
+    """Due years in a clause with their positions; base years (比2020年, 2020年的基础上) are skipped."""
+    base = {m.start(1) if m.group(1) else m.start(2) for m in BASE_YEAR.finditer(clause)}
+    years = []
+    for found in YEAR.finditer(clause):
+        if found.start(1) in base:
+            continue
+        years.append((found.start(), int(found.group(1))))
+    for found in PERIOD.finditer(clause):
+        years.append((found.start(), PERIOD_YEAR[found.group(1)]))
+    return sorted(years)
+
+
+def is_year_text(clause: str, start: int, end: int) -> bool:
+    return bool(re.match(r"\s*年", clause[end:])) and 1900 <= int(re.match(r"\d+", clause[start:]).group()) <= 2100
+
+
+def extract_targets(text: str, default_year: int | None = None) -> list[FoundTarget]:
+    """Every quantitative target in a paragraph, in order.
+
+    The due year is the last one stated before the value in the same sentence (到2025年，…40%以上),
+    else the paragraph's period (“十四五”期间，…), else ``default_year`` (from the section heading).
+    """
+    targets: list[FoundTarget] = []
+    paragraph_year = period_year(text[:12]) or default_year
+    for sentence in SENTENCE_SPLIT.split(text):
+        sentence_year = None
+        previous_indicator = ""
+        offset = 0
+        for clause in CLAUSE_SPLIT.split(sentence):
+            offset += len(clause) + 1
+            years = target_years(clause)
+            in_clause: list[tuple[int, FoundTarget]] = []
+            for found in VALUE.finditer(clause):
+                low = found.group("low")
+                start, end = found.start("low"), found.end()
+                unit = found.group("unit") or found.group("low_unit") or ""
+                comparator = found.group("pre") or found.group("post")
+                if is_year_text(clause, found.start("low"), found.end("low")):
+                    continue
+                after_number = clause[found.end("low"):]
+                if NOT_A_VALUE_BEFORE.search(clause[:start]) or NOT_A_VALUE_AFTER.match(after_number):
+                    continue
+                if not unit and NOT_A_BARE_VALUE_AFTER.match(after_number):
+                    continue
+                if EXISTING_BEFORE.search(clause[: found.start()]) or counts_listed_items(clause[: found.start()], low):
+                    continue
+                if not unit and not comparator:
+                    continue
+                if not unit and not found.group("pre"):
+                    continue
+                rest = clause[end:]
+                before = clause[: found.start()]
+                if rest.startswith("的") and unit != "%" and not TARGET_VERB_BEFORE.search(before):
+                    continue
+                if re.match(r"\s*[（(]", rest) and not unit:
+                    continue
+                value: float | int | list = number_value(low)
+                if found.group("high"):
+                    value = [number_value(low), number_value(found.group("high"))]
+                due = [year for position, year in years if position < found.start()]
+                year = (due[-1] if due else sentence_year) or paragraph_year
+                indicator = indicator_of(before, previous_indicator)
+                previous_indicator = indicator
+                strength = next((word for word in STRENGTH_WORDS if word in before), None)
+                in_clause.append(
+                    (found.start(), FoundTarget(
+                        year=year,
+                        clause=clause.strip(),
+                        indicator=indicator,
+                        value=value,
+                        unit=unit,
+                        qualifier=qualifier_of(found),
+                        strength=strength,
+                    ))
+                )
+            if len(in_clause) > 1:
+                split_shared_clause(clause, in_clause)
+            targets += [target for _, target in in_clause]
+            if years:
+                sentence_year = years[-1][1]
+    return targets
+
+
+def counts_listed_items(before: str, number: str) -> bool:
+    """``做强集成电路、车联网2条产业链``: a number that counts the names listed just before it describes,
+    it does not set a target."""
+    if "." in number or not before or "、" not in before:
+        return False
+    items = re.split(r"、", re.split(r"[，。；：]", before)[-1])
+    return len(items) == int(number)
+
+
+def split_shared_clause(clause: str, found: list[tuple[int, "FoundTarget"]]) -> None:
+    """Two targets in one clause joined by 、 get their own part: ``能耗下降5%、碳排放下降7%``."""
+    parts = re.split(r"(?<=[%\d\u4e00-\u9fff])、", clause)
+    if len(parts) < 2:
+        return
+    bounds, position = [], 0
+    for part in parts:
+        bounds.append((position, position + len(part), part))
+        position += len(part) + 1
+    holders = [next(p for a, b, p in bounds if a <= start < b) for start, _ in found]
+    if len(set(holders)) == len(holders):
+        for (_, target), part in zip(found, holders):
+            target.clause = part.strip()
+
+
+def qualifier_of(found: re.Match[str]) -> str | None:
+    """``力争超过100万千瓦`` -> 超过; ``40%以上`` -> 以上; ``不低于35%以上`` -> 不低于…以上."""
+    pre, post = found.group("pre"), found.group("post")
+    if pre and post:
+        return f"{pre}…{post}"
+    return pre or post
+
+
+def indicator_of(before: str, previous: str) -> str:
+    """The clause before the value without the year and copula: ``到2025年全区森林覆盖率达到`` -> ``全区森林覆盖率``.
+    An empty indicator repeats the previous one: ``…达到10%，2030年达到15%``."""
+    text = YEAR.sub("", before)
+    text = PERIOD.sub("", text)
+    text = re.sub(r"^(?:期间|时期|底|末|前)", "", text)
+    previous_text = None
+    while previous_text != text:
+        previous_text = text
+        text = COPULA.sub("", text.strip())
+    text = text.strip(" ，、")
+    return text or previous
