@@ -105,6 +105,15 @@ class Project(_Model):
     segment: str
 
 
+class RemovedText(_Model):
+    """A source line left out of the plan text, and why (nothing is dropped silently)."""
+
+    file: str
+    line: int
+    text: str
+    reason: str
+
+
 class Plan(_Model):
     id: str
     """Stable ASCII slug: pinyin of parent region, region and year, e.g. tianjin-baodi-2023."""
@@ -128,6 +137,8 @@ class Plan(_Model):
     actions: list[Action]
     targets: list[Target]
     projects: list[Project] = Field(default_factory=list)
+    removed: list[RemovedText] = Field(default_factory=list)
+    """Source lines not in the text above (page numbers, table of contents), with the reason."""
 
 
 class ParseOutput(_Model):

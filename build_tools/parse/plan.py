@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from build_tools.errors import SourceError
-from build_tools.ingest.clean import Removed, clean_text
+from build_tools.ingest.clean import clean_text
 from build_tools.ingest.readers import SourceText
 from build_tools.link.regions import resolve_region
 from build_tools.link.themes import theme_of
-from build_tools.models import Action, Plan, Project, Segment, Source, Target, Task
+from build_tools.models import Action, Plan, Project, RemovedText, Segment, Source, Target, Task
 from build_tools.parse.agencies import RoleConvention, find_agencies
 from build_tools.parse.metadata import extract_metadata
 from build_tools.parse.outline import Node, build_outline
@@ -147,8 +147,8 @@ def collect_targets(root: Node, task_of: dict[int, str]) -> list[Target]:
     return targets
 
 
-def parse_plan(source: SourceText, plan_id: str | None = None) -> tuple[Plan, list[Removed]]:
-    """One source text -> one Plan, and the lines the cleaner removed (with reasons)."""
+def parse_plan(source: SourceText, plan_id: str | None = None) -> Plan:
+    """One source text -> one Plan (with the lines the cleaner removed, and why)."""
     paragraphs, removed = clean_text(source.text)
     if not paragraphs:
         raise SourceError(source.file, "no text left after cleaning")
@@ -196,8 +196,9 @@ def parse_plan(source: SourceText, plan_id: str | None = None) -> tuple[Plan, li
         actions=actions,
         targets=targets,
         projects=build_projects(root),
+        removed=[RemovedText(file=source.file, line=r.line, text=r.text, reason=r.reason) for r in removed],
     )
-    return plan, removed
+    return plan
 
 
 def _first_marked_line(root: Node) -> int:

@@ -1,0 +1,1 @@
+"""Render stage: structured plans -> Markdown pages and downloads in content/."""
