@@ -1,0 +1,57 @@
+"""Shared fixtures: the seed plans parsed once, and a real strict MkDocs build in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_tools.paths import ROOT, SOURCES
+from build_tools.pipeline import parse_files, source_files
+
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/* from the parser's output")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(scope="session")
+def seed_plans():
+    """The committed seed sources, parsed; keyed by source file name."""
+    result = parse_files(source_files(SOURCES))
+    assert result.errors == []
+    return {plan.sources[0].file: plan for plan in result.plans}
+
+
+def build_site(plans, workdir: Path) -> Path:
+    """Render the plans and run `mkdocs build --strict` in a copy of the site skeleton; returns site/."""
+    from build_tools.render.pages import render_site_content
+
+    shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", workdir / "overrides")
+    (workdir / "content").mkdir()
+    shutil.copy(ROOT / "content" / "about.md", workdir / "content" / "about.md")
+    shutil.copytree(ROOT / "content" / "assets", workdir / "content" / "assets")
+    render_site_content(plans, workdir / "content")
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(workdir / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(workdir)},
+    )
+    assert completed.returncode == 0, completed.stderr
+    return workdir / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(seed_plans, tmp_path_factory) -> Path:
+    return build_site(list(seed_plans.values()), tmp_path_factory.mktemp("site"))
