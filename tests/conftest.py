@@ -55,3 +55,9 @@ def build_site(plans, workdir: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(seed_plans, tmp_path_factory) -> Path:
     return build_site(list(seed_plans.values()), tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site_builder():
+    """build_site(plans, workdir) for tests that build a site of their own plans."""
+    return build_site

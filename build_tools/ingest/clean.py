@@ -25,6 +25,9 @@ CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d"
 # 到 2025 年 -> 到2025年 ; 100 万千瓦 -> 100万千瓦 ; 10kV 及以下 -> 10kV及以下
 SPACE_CJK_DIGIT = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}])[ \t\u3000\u00a0]+(?=[0-9A-Za-z%(（])|(?<=[0-9A-Za-z%)）])[ \t\u3000\u00a0]+(?=[{CJK}{CJK_PUNCT}])")
 TERMINAL = "。！？；：…”’）)】」』"
+# a line that is complete on its own: a title or notice line (…实施方案 / …的通知), a date, a document number
+COMPLETE_LINE = re.compile(r"(?:通知|方案|意见|规划|计划|办法|决定|纲要|要点)$")
+STANDALONE_LINE = re.compile(r"^(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[\u4e00-\u9fff]{1,12}[〔\[［【]\s*(?:19|20)\d\d\s*[〕\]］】]\s*\d{1,4}\s*号)$")
 # full-width letters and digits: ２０２５ -> 2025
 FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
 
@@ -106,7 +109,7 @@ def ends_paragraph(line: str, wrap_width: int | None) -> bool:
     """
     if wrap_width is not None:
         return display_width(line) < wrap_width - 5 or line.endswith("：")
-    if line[-1] in TERMINAL:
+    if line[-1] in TERMINAL or COMPLETE_LINE.search(line):
         return True
     return display_width(line) < 50
 
@@ -145,7 +148,13 @@ def clean_text(raw: str) -> tuple[list[Paragraph], list[Removed]]:
             start = number
         current.append(line)
         next_line = lines[index + 1][1] if index + 1 < len(lines) else None
-        if next_line is None or ends_paragraph(line, wrap_width) or MARKER_START.match(next_line):
+        if (
+            next_line is None
+            or ends_paragraph(line, wrap_width)
+            or MARKER_START.match(next_line)
+            or STANDALONE_LINE.match(next_line)
+            or STANDALONE_LINE.match(line)
+        ):
             paragraphs.append(Paragraph(remove_spaces_around_digits("".join(current)), start))
             current = []
     return paragraphs, removed

@@ -1,0 +1,56 @@
+"""Text from documents is inert on every page, in the search index and in downloads."""
+
+from __future__ import annotations
+
+import html as html_module
+import json
+
+import pytest
+
+from build_tools.ingest.readers import SourceText
+from build_tools.parse.plan import parse_plan
+
+HOSTILE = """某某区碳达峰实施方案
+为深入贯彻落实<script>alert(1)</script>，制定本方案。
+一、总体要求
+（一）指导思想{#evil .x} <img src=x onerror=alert(2)>
+以习近平新时代中国特色社会主义思想为指导，[点击](javascript:alert(3))，{{ config.site_name }}，{% include "x" %}。
+二、重点任务
+（一）能源绿色低碳转型行动<b>粗体</b>
+1.发展新能源<script>alert(4)</script>。到2025年，光伏装机达到10万千瓦。（区发改委、<i>区工信局</i>按职责分工负责）
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory, site_builder):
+    plan = parse_plan(SourceText(file="hostile.txt", sha256="0" * 64, text=HOSTILE))
+    return plan, site_builder([plan], tmp_path_factory.mktemp("hostile"))
+
+
+def test_the_hostile_plan_still_parses(hostile_site):
+    plan, _ = hostile_site
+    assert len(plan.actions) == 1 and len(plan.actions[0].tasks) == 1
+    assert plan.targets[0].value == 10
+
+
+def test_no_markup_script_or_template_from_the_document_runs(hostile_site):
+    plan, site = hostile_site
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, page
+        assert "<img src=x" not in html and "onerror=alert" not in html.replace("onerror=alert(2)&", ""), page
+        assert 'href="javascript:' not in html, page
+        assert "<b>粗体</b>" not in html and "<i>区工信局</i>" not in html, page
+        assert 'id="evil"' not in html, page
+    # and the reader sees the text as printed (entities decode to the characters)
+    shown = html_module.unescape((site / "plans" / plan.id / "index.html").read_text(encoding="utf-8"))
+    for text in ("<script>alert(1)</script>", "{{ config.site_name }}", '{% include "x" %}', "[点击](javascript:alert(3))", "{#evil .x}"):
+        assert text in shown
+
+
+def test_search_index_and_downloads_keep_the_text_as_text(hostile_site):
+    plan, site = hostile_site
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>" not in index and "<img" not in index
+    data = json.loads((site / "data" / "plans" / f"{plan.id}.json").read_text(encoding="utf-8"))
+    assert "<script>alert(4)</script>" in json.dumps(data, ensure_ascii=False)  # data keeps the text as printed
