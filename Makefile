@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve check data clean
+.PHONY: site test serve check bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,3 +29,6 @@ test: $(STAMP)
 
 clean:
 	rm -rf site content/plans content/index.md content/data
+
+bench: $(STAMP)  ## parse/render/build timings (figures for notes; tests never assert time)
+	$(BIN)/python tests/benchmarks/bench_pipeline.py

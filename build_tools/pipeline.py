@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from build_tools.errors import SourceError
 from build_tools.ingest.readers import read_source
-from build_tools.link.themes import theme_of
 from build_tools.models import Plan
 from build_tools.paths import PLANS, SOURCES
 from build_tools.parse.plan import parse_plan
@@ -90,6 +90,10 @@ def check_plans(plans: list[Plan], directory: Path = PLANS) -> list[str]:
             problems.append(f"{directory.name}/{name}: missing; run `plansite build`")
             continue
         current = path.read_text(encoding="utf-8")
+        try:
+            Plan.model_validate(yaml.safe_load(current))
+        except (ValidationError, yaml.YAMLError) as error:
+            problems.append(f"{directory.name}/{name}: does not match the plan schema: {str(error).splitlines()[0]}")
         if current != text:
             diff = difflib.unified_diff(current.splitlines(), text.splitlines(), f"committed/{name}", f"parsed/{name}", lineterm="", n=1)
             lines = list(diff)

@@ -42,10 +42,10 @@ def chinese_numeral_value(text: str) -> int:
     """``十二`` -> 12, ``三`` -> 3, ``二十`` -> 20 (numbers as used in outline markers)."""
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
     digits["〇"] = 0
-    if text.isdigit():
-        return int(text)
-    if text in CIRCLED_DIGITS:
+    if text in CIRCLED_DIGITS:  # before isdigit(): '①'.isdigit() is True but int('①') fails
         return CIRCLED_DIGITS.index(text) + 1
+    if text.isdecimal():
+        return int(text)
     total, current = 0, 0
     for char in text:
         if char == "百":
