@@ -40,6 +40,13 @@ AGENCY_NAME = re.compile(
 NAME_ANNOTATION = re.compile(r"[<〈《（(][^<>〈〉《》（）()]*[>〉》）)]$")
 
 
+# a bare list is a clause only after a finished sentence (…凸显南开优势。（区发展改革委、区商务局）) or alone
+SENTENCE_END_BEFORE = re.compile(r"(?:^|[。！？；;.])\s*$")
+KEYWORD = re.compile(r"负责|牵头|配合|责任单位|责任部门")
+# 牵头单位：区住房城乡建设委；配合单位：区发展改革委 (a responsibility paragraph without brackets)
+LABELED_PARAGRAPH = re.compile(r"^\s*(?:牵头|责任|主责)(?:单位|部门)\s*[：:]")
+
+
 @dataclass
 class RoleConvention:
     """A convention note that also applies to later clauses (下同)."""
@@ -107,7 +114,7 @@ def parse_clause(content: str, convention: RoleConvention) -> list[Agency] | Non
             agencies += [Agency(name=n, role=role) for n in split_units(text)]
         if all(a.role is None for a in agencies) and rule:
             agencies = apply_rule(pieces[2] if len(pieces) > 2 else content, rule)
-    elif re.search(r"(牵头|配合|参与|协助|协同)(?:[，,；;]|$)", content):
+    elif re.search(r"(牵头|配合|参与|协助|协同)(?:负责)?(?:[，,；;]|$)", content):
         for part in re.split(r"[，,；;]", content):
             found = ROLE_SUFFIX.search(clean_item(part))
             role = ROLE_SUFFIX_ROLE[found.group(1)] if found else None
@@ -150,9 +157,15 @@ def find_agencies(paragraphs: list[str], convention: RoleConvention) -> tuple[li
     clauses: list[str] = []
     for text in paragraphs:
         found = trailing_bracket(text)
-        if not found:
+        if found:
+            start, content = found
+            if not SENTENCE_END_BEFORE.search(text[:start]) and not KEYWORD.search(content):
+                # “一区三园”（津港物流区、综合物流园…）: a bare list glossing the words before it
+                continue
+        elif LABELED_PARAGRAPH.match(text):
+            start, content = 0, text.rstrip("。")
+        else:
             continue
-        start, content = found
         parsed = parse_clause(content, convention)
         if parsed is None:
             continue

@@ -42,6 +42,8 @@ def find_notice(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """(notice title, issuer, plan title) from the first lines; the notice title is often split over lines:
     ``天津市宝坻区人民政府关于印发`` / ``天津市宝坻区碳达峰实施方案的通知``."""
     for start in range(min(len(lines), 6)):
+        if DOC_NUMBER.match(lines[start].replace(" ", "")) or DATE_LINE.match(lines[start].replace(" ", "")):
+            continue
         joined = ""
         for end in range(start, min(len(lines), start + 4)):
             joined += lines[end]

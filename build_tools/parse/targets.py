@@ -42,6 +42,9 @@ EXISTING_BEFORE = re.compile(r"(?:现有|已有|已建成|已建|目前|现存)$
 COPULA = re.compile(r"(?:力争|确保|争取|力求|努力|原则上|基本)?(?:分别)?(?:达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|降低到|降低至|下降到|下降至|降到|降至|控制在|稳定在|保持在|保持|为|实现|超过|不低于|不少于|不超过|不高于|低于|少于|小于|高于|大于|超)$")
 # verbs that make "N单位以上的…" a target rather than a scope: 具备5%以上的…能力
 TARGET_VERB_BEFORE = re.compile(r"(?:具备|达到|达|实现|形成|建成|完成|保持|提高到|提升至|培育|打造|创建|新增|累计|力争|确保)$")
+# 降至1.3以下 / 控制在0.75以下 (a bare ratio with a trailing qualifier after a "to" verb)
+TO_VERB_BEFORE = re.compile(r"(?:降至|降到|下降到|下降至|控制在|达到|提高到|提高至|提升至|提升到|保持在|稳定在|至)$")
+STRENGTH_TAIL = re.compile(r"(?:力争|确保|争取|力求|努力|原则上|基本|分别)$")
 CLAUSE_SPLIT = re.compile(r"[，。；：！？,;]")
 SENTENCE_SPLIT = re.compile(r"(?<=[。！？])")
 
@@ -100,6 +103,7 @@ def extract_targets(text: str, default_year: int | None = None) -> list[FoundTar
             offset += len(clause) + 1
             years = target_years(clause)
             in_clause: list[tuple[int, FoundTarget]] = []
+            previous_end = 0
             for found in VALUE.finditer(clause):
                 low = found.group("low")
                 start, end = found.start("low"), found.end()
@@ -116,10 +120,11 @@ def extract_targets(text: str, default_year: int | None = None) -> list[FoundTar
                     continue
                 if not unit and not comparator:
                     continue
-                if not unit and not found.group("pre"):
+                if not unit and not found.group("pre") and not (found.group("post") and TO_VERB_BEFORE.search(clause[: found.start()])):
                     continue
                 rest = clause[end:]
-                before = clause[: found.start()]
+                before = clause[previous_end : found.start()].lstrip("、和及与")
+                previous_end = end
                 if rest.startswith("的") and unit != "%" and not TARGET_VERB_BEFORE.search(before):
                     continue
                 if re.match(r"\s*[（(]", rest) and not unit:
@@ -129,7 +134,10 @@ def extract_targets(text: str, default_year: int | None = None) -> list[FoundTar
                     value = [number_value(low), number_value(found.group("high"))]
                 due = [year for position, year in years if position < found.start()]
                 year = (due[-1] if due else sentence_year) or paragraph_year
-                indicator = indicator_of(before, previous_indicator)
+                indicator = indicator_of(before, "")
+                if not indicator:
+                    # 力争80%以上的处级及以上机关达到…: the measured thing follows the value
+                    indicator = re.sub(r"^的", "", clause[end:]).strip() if clause[end:].startswith("的") else previous_indicator
                 previous_indicator = indicator
                 strength = next((word for word in STRENGTH_WORDS if word in before), None)
                 in_clause.append(
@@ -192,6 +200,6 @@ def indicator_of(before: str, previous: str) -> str:
     previous_text = None
     while previous_text != text:
         previous_text = text
-        text = COPULA.sub("", text.strip())
+        text = STRENGTH_TAIL.sub("", COPULA.sub("", text.strip()))
     text = text.strip(" ，、")
     return text or previous
