@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# byte-identical site: the sitemap's dates come from the last commit, not from the clock
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 STAMP := $(VENV)/.installed
 
 .PHONY: site test serve check bench clean
