@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from build_tools.parse.patterns import MARKER_START
+from build_tools.parse.patterns import DATE_LINE, DOC_NUMBER, MARKER_START
 
 # — 3 —   - 17 -   －12－   第 3 页   (page-number lines left by PDF extraction)
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$")
@@ -25,9 +25,8 @@ CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d"
 # 到 2025 年 -> 到2025年 ; 100 万千瓦 -> 100万千瓦 ; 10kV 及以下 -> 10kV及以下
 SPACE_CJK_DIGIT = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}])[ \t\u3000\u00a0]+(?=[0-9A-Za-z%(（])|(?<=[0-9A-Za-z%)）])[ \t\u3000\u00a0]+(?=[{CJK}{CJK_PUNCT}])")
 TERMINAL = "。！？；：…”’）)】」』"
-# a line that is complete on its own: a title or notice line (…实施方案 / …的通知), a date, a document number
+# a line that is complete on its own: a title or notice line (…实施方案 / …的通知)
 COMPLETE_LINE = re.compile(r"(?:通知|方案|意见|规划|计划|办法|决定|纲要|要点)$")
-STANDALONE_LINE = re.compile(r"^(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[\u4e00-\u9fff]{1,12}[〔\[［【]\s*(?:19|20)\d\d\s*[〕\]］】]\s*\d{1,4}\s*号)$")
 # full-width letters and digits: ２０２５ -> 2025
 FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
 
@@ -114,6 +113,12 @@ def ends_paragraph(line: str, wrap_width: int | None) -> bool:
     return display_width(line) < 50
 
 
+def is_standalone_line(line: str) -> bool:
+    """A date (``2023年5月25日``) or document number (``津宝政发〔2023〕5号``) line is never joined."""
+    compact = re.sub(r"\s+", "", line)
+    return bool(DATE_LINE.match(compact) or DOC_NUMBER.match(compact))
+
+
 def clean_text(raw: str) -> tuple[list[Paragraph], list[Removed]]:
     """Raw text of a plan -> paragraphs in document order, and the lines removed with their reason."""
     text = normalize_characters(raw)
@@ -152,8 +157,8 @@ def clean_text(raw: str) -> tuple[list[Paragraph], list[Removed]]:
             next_line is None
             or ends_paragraph(line, wrap_width)
             or MARKER_START.match(next_line)
-            or STANDALONE_LINE.match(next_line)
-            or STANDALONE_LINE.match(line)
+            or is_standalone_line(next_line)
+            or is_standalone_line(line)
         ):
             paragraphs.append(Paragraph(remove_spaces_around_digits("".join(current)), start))
             current = []

@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from build_tools.parse.patterns import DATE_LINE, DOC_NUMBER
+
 # 天津市宝坻区人民政府关于印发天津市宝坻区碳达峰实施方案的通知
 NOTICE = re.compile(r"^(?P<issuer>.{2,60}?)关于印发(?P<title>.{2,80}?)的通知$")
 # 津市市碳达峰实施方案 / 天津市“十四五”节能减排工作实施方案 (a title line)
 TITLE = re.compile(r"^[^，。；：]{2,60}(?:方案|规划|意见|计划|措施|办法|纲要|要点)$")
-# 2023年5月25日 / 2024年5月 (a date line on its own)
-DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?$")
-# 津宝政发〔2023〕5号 / 津政办发[2022]12号 (this plan's own document number, on a line of its own)
-DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
 # （征求意见稿） 草案 送审稿
 DRAFT = re.compile(r"征求意见稿|征求意见|草案|送审稿|讨论稿")
 # 天津市南开区人民政府 (a signature line: the issuing body)
