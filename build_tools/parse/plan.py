@@ -136,7 +136,8 @@ def collect_targets(root: Node, task_of: dict[int, str]) -> list[Target]:
     targets: list[Target] = []
 
     def visit(node: Node, ancestors: list[Node]) -> None:
-        if node is not root and ancestors and ancestors[-1] is not root or node.style is not None:
+        in_front_matter = node.style is None and ancestors[-1] is root  # the notice and preface before 一、
+        if not in_front_matter:
             for found in extract_targets(node.text, section_year(ancestors + [node])):
                 targets.append(Target(task=task_of.get(id(node)), segment=node.id, **found.__dict__))
         for child in node.children:
@@ -176,7 +177,7 @@ def parse_plan(source: SourceText, plan_id: str | None = None) -> Plan:
             task.targets = [t for t in targets if t.task == f"{action.number}.{task.number}"]
 
     region, parent = resolve_region(meta.title)
-    level = region.level if region else ("national" if meta.issuer and "国务院" in meta.issuer or region is None else None)
+    level = region.level if region else "national"  # no jurisdiction in the title: a national (ministry or State Council) plan
     year = meta.year
     plan = Plan(
         id=plan_id or make_plan_id(region, parent, year),
