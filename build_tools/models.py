@@ -39,6 +39,8 @@ class Segment(_Model):
     """The text as printed after cleaning, without the marker."""
     task: str | None = None
     """"<action>.<task>" when the segment belongs to a key task, else null."""
+    measure: str | None = None
+    """Id of the measure (m<chapter>-<number>) the segment belongs to, else null."""
 
 
 class Agency(_Model):
@@ -96,6 +98,22 @@ class Action(_Model):
     tasks: list[Task] = Field(default_factory=list)
 
 
+class Measure(_Model):
+    """A numbered item of a chapter after the key tasks (对外合作, 政策保障, 组织实施). Not a key task, but
+    it often names the agencies responsible, which officials look up as well."""
+
+    id: str
+    """Permalink anchor, ``m<chapter>-<number>`` (e.g. m4-2 for 四、… （二）…)."""
+    chapter: str
+    """The chapter heading, without its marker."""
+    chapter_number: int
+    number: int
+    title: str
+    text: str
+    theme: str | None = None
+    agencies: list[Agency] = Field(default_factory=list)
+
+
 class Project(_Model):
     group: str | None
     """The group heading the project is listed under (e.g. 能源领域), or null."""
@@ -136,6 +154,8 @@ class Plan(_Model):
     sections: list[Segment]
     actions: list[Action]
     targets: list[Target]
+    measures: list[Measure] = Field(default_factory=list)
+    """Numbered items of the chapters after the key tasks, with their agencies."""
     projects: list[Project] = Field(default_factory=list)
     removed: list[RemovedText] = Field(default_factory=list)
     """Source lines not in the text above (page numbers, table of contents), with the reason."""

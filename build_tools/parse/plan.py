@@ -9,7 +9,7 @@ from build_tools.ingest.clean import clean_text
 from build_tools.ingest.readers import SourceText
 from build_tools.link.regions import resolve_region
 from build_tools.link.themes import theme_of
-from build_tools.models import Action, Plan, Project, RemovedText, Segment, Source, Target, Task
+from build_tools.models import Action, Measure, Plan, Project, RemovedText, Segment, Source, Target, Task
 from build_tools.parse.agencies import RoleConvention, find_agencies
 from build_tools.parse.metadata import extract_metadata
 from build_tools.parse.outline import Node, build_outline
@@ -37,21 +37,46 @@ def full_text(node: Node) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def find_actions_chapter(root: Node) -> list[Node]:
-    """Actions are the numbered children of the 重点任务 chapter; without one, the top-level chapters
-    named …行动 hold the tasks."""
+def find_actions_chapter(root: Node) -> tuple[list[Node], list[Node]]:
+    """(actions, chapters after them). Actions are the numbered children of the 重点任务 chapter; without
+    one, the top-level chapters named …行动 hold the tasks."""
     chapters = [node for node in root.children if node.style is not None]
-    for chapter in chapters:
+    for index, chapter in enumerate(chapters):
         if chapter.is_heading and KEY_TASKS.search(chapter.text):
-            return [child for child in chapter.children if child.style is not None]
+            return [child for child in chapter.children if child.style is not None], chapters[index + 1 :]
     action_chapters = [c for c in chapters if c.is_heading and c.text.endswith("行动")]
     if len(action_chapters) >= 2:
-        return action_chapters
-    return []
+        return action_chapters, chapters[chapters.index(action_chapters[-1]) + 1 :]
+    return [], []
 
 
-def build_actions(action_nodes: list[Node]) -> list[Action]:
-    convention = RoleConvention()
+def build_measures(chapters: list[Node], convention: RoleConvention) -> tuple[list[Measure], list[Node]]:
+    """Numbered items of the chapters after the actions (not the projects chapter), and their nodes."""
+    measures, nodes = [], []
+    for chapter in chapters:
+        if not chapter.is_heading or PROJECTS.search(chapter.text):
+            continue
+        for child in chapter.children:
+            if child.style is None:
+                continue
+            agencies, _ = find_agencies([child.text] + [d.text for d in child.descendants()], convention)
+            measures.append(
+                Measure(
+                    id=f"m{chapter.number}-{child.number}",
+                    chapter=chapter.text,
+                    chapter_number=chapter.number,
+                    number=child.number,
+                    title=first_sentence(child.text),
+                    text=full_text(child),
+                    theme=theme_of(chapter.text),
+                    agencies=agencies,
+                )
+            )
+            nodes.append(child)
+    return measures, nodes
+
+
+def build_actions(action_nodes: list[Node], convention: RoleConvention) -> list[Action]:
     actions = []
     for ordinal, node in enumerate(action_nodes, start=1):
         intro = "\n".join(child.text for child in node.children if child.style is None and not _after_first_task(node, child))
@@ -87,7 +112,7 @@ def _after_first_task(node: Node, child: Node) -> bool:
     return False
 
 
-def build_sections(root: Node, task_of: dict[int, str]) -> list[Segment]:
+def build_sections(root: Node, task_of: dict[int, str], measure_of: dict[int, str]) -> list[Segment]:
     segments = []
     for node in root.descendants():
         segments.append(
@@ -98,6 +123,7 @@ def build_sections(root: Node, task_of: dict[int, str]) -> list[Segment]:
                 marker=node.marker,
                 text=node.text,
                 task=task_of.get(id(node)),
+                measure=measure_of.get(id(node)),
             )
         )
     return segments
@@ -163,8 +189,11 @@ def parse_plan(source: SourceText, plan_id: str | None = None) -> Plan:
     if not meta.title:
         raise SourceError(source.file, "no plan title found in the text before the first chapter")
 
-    action_nodes = find_actions_chapter(root)
-    actions = build_actions(action_nodes)
+    action_nodes, later_chapters = find_actions_chapter(root)
+    convention = RoleConvention()
+    actions = build_actions(action_nodes, convention)
+    measures, measure_nodes = build_measures(later_chapters, convention)
+    measure_of = {id(part): measure.id for measure, node in zip(measures, measure_nodes) for part in node.walk()}
     task_of: dict[int, str] = {}
     for action, node in zip(actions, action_nodes):
         for task, child in zip(action.tasks, [c for c in node.children if c.style is not None]):
@@ -193,9 +222,10 @@ def parse_plan(source: SourceText, plan_id: str | None = None) -> Plan:
         doc_number=meta.doc_number,
         status=meta.status,
         sources=[Source(file=source.file, sha256=source.sha256)],
-        sections=build_sections(root, task_of),
+        sections=build_sections(root, task_of, measure_of),
         actions=actions,
         targets=targets,
+        measures=measures,
         projects=build_projects(root),
         removed=[RemovedText(file=source.file, line=r.line, text=r.text, reason=r.reason) for r in removed],
     )
