@@ -48,6 +48,10 @@ class Agency(_Model):
     """The unit as printed in the responsibility clause, whitespace removed."""
     role: Role | None = None
     """lead / support where the text says so (牵头 / 配合, or a convention note), else null."""
+    type: str | None = None
+    """Agency type id from data/taxonomy/agency_types.yml (e.g. development-reform), or null if unresolved."""
+    entity: str | None = None
+    """Agency entity id: the body in the plan's jurisdiction (e.g. tianjin-baodi.development-reform)."""
 
 
 class Target(_Model):
@@ -65,6 +69,10 @@ class Target(_Model):
     """Comparator as printed: 以上, 以下, 左右, 不低于, 不超过, 超过, 不少于, ..."""
     strength: str | None = None
     """Wording of commitment as printed: 确保, 力争, 争取, 原则上, ..., or null."""
+    commitment: Literal["committed", "aspirational", "in-principle", "stated"] = "stated"
+    """committed (确保, 完成), aspirational (力争, 争取, 力求, 努力), in-principle (原则上), or stated (no such word)."""
+    indicator_id: str | None = None
+    """Canonical indicator from data/taxonomy/indicators.yml when the target is comparable across plans."""
     task: str | None = None
     """"<action>.<task>" for a target inside a key task, null in the main-targets section or elsewhere."""
     segment: str
@@ -140,6 +148,8 @@ class Plan(_Model):
     """Title of the covering notice (…关于印发…的通知), when the source has one."""
     region: str | None
     parent_region: str | None
+    region_id: str
+    """ASCII id of the jurisdiction, the plan id without its year (tianjin-baodi); national plans: national."""
     level: Level | None
     issuer: str | None = None
     date: str | None = None

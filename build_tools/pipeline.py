@@ -14,6 +14,7 @@ from build_tools.errors import SourceError
 from build_tools.ingest.readers import read_source
 from build_tools.models import Plan
 from build_tools.paths import PLANS, SOURCES
+from build_tools.link.apply import link_plan
 from build_tools.parse.plan import parse_plan
 
 IGNORED_SOURCE_NAMES = {"README.md", ".gitkeep"}
@@ -38,7 +39,7 @@ def parse_files(paths: list[Path], show_progress: bool = False) -> ParseResult:
     result = ParseResult()
     for index, path in enumerate(paths, start=1):
         try:
-            plan = parse_plan(read_source(path))
+            plan = link_plan(parse_plan(read_source(path)))
         except SourceError as error:
             result.errors.append(f"{error.file}: {error.message}")
             continue

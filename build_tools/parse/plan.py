@@ -210,6 +210,7 @@ def parse_plan(source: SourceText, plan_id: str | None = None) -> Plan:
     year = meta.year
     plan = Plan(
         id=plan_id or make_plan_id(region, parent, year),
+        region_id=make_plan_id(region, parent, None),
         title=meta.title,
         notice_title=meta.notice_title,
         region=region.name if region else None,

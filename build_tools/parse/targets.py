@@ -30,7 +30,7 @@ BASE_YEAR = re.compile(r"(?:比|较|相比|与|相较|以)\s*(20\d\d)\s*年|(20\
 PERIOD = re.compile(r"[“\"]?十([四五六])五[”\"]?(?:期间|时期|末|期末|规划期)?")
 PERIOD_YEAR = {"四": 2025, "五": 2030, "六": 2035}
 STRENGTH = re.compile(r"确保|力争|争取|力求|努力|原则上|基本|全面|完成")
-STRENGTH_WORDS = ("确保", "力争", "争取", "力求", "原则上")
+STRENGTH_WORDS = ("确保", "完成", "力争", "争取", "力求", "努力", "原则上")
 # what cannot be a target: 第35次, 5G, 110kV, PM2.5, “1+3+3”, 7号线
 NOT_A_VALUE_BEFORE = re.compile(r"(?:第|[A-Za-z+＋\-/.]|近|约)$")
 NOT_A_VALUE_AFTER = re.compile(r"^[A-Za-z+＋/:]")
@@ -139,7 +139,7 @@ def extract_targets(text: str, default_year: int | None = None) -> list[FoundTar
                     # 力争80%以上的处级及以上机关达到…: the measured thing follows the value
                     indicator = re.sub(r"^的", "", clause[end:]).strip() if clause[end:].startswith("的") else previous_indicator
                 previous_indicator = indicator
-                strength = next((word for word in STRENGTH_WORDS if word in before), None)
+                strength = strength_of(before)
                 in_clause.append(
                     (found.start(), FoundTarget(
                         year=year,
@@ -181,6 +181,15 @@ def split_shared_clause(clause: str, found: list[tuple[int, "FoundTarget"]]) -> 
     if len(set(holders)) == len(holders):
         for (_, target), part in zip(found, holders):
             target.clause = part.strip()
+
+
+def strength_of(before: str) -> str | None:
+    """The commitment word nearest before the value: ``确保…力争达到`` -> 力争; 完成 only where no other
+    word is printed (``确保完成节能量1万吨`` -> 确保, ``完成造林1.2万亩`` -> 完成)."""
+    found = [(before.rfind(word), word) for word in STRENGTH_WORDS if word in before and word != "完成"]
+    if found:
+        return max(found)[1]
+    return "完成" if "完成" in before else None
 
 
 def qualifier_of(found: re.Match[str]) -> str | None:

@@ -15,11 +15,14 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from build_tools.link.atlas import build_atlas
 from build_tools.link.themes import load_themes
+from build_tools.render.indexes import COMMITMENT_ZH, ROLE_ZH, region_pages, render_indexes
+from build_tools.render.opendata import write_open_data
 from build_tools.models import Plan, ParseOutput, Segment, plan_json_schema
-from build_tools.paths import CONTENT
+from build_tools.paths import CONTENT, ROOT
 
-GENERATED = ("index.md", "plans", "data")
+GENERATED = ("index.md", "plans", "data", "themes", "agencies", "targets", "regions")
 LEVEL_ZH = {"national": "国家", "province": "省级", "city": "市级", "county": "县级", "district": "区级"}
 STATUS_ZH = {"final": "正式", "draft": "征求意见稿"}
 # characters that mean something to Markdown or attr_list; written as numeric entities in headings
@@ -78,7 +81,7 @@ def environment() -> Environment:
     env.filters["value"] = format_value
     env.filters["mark"] = mark_spans
     env.filters["yaml_string"] = lambda s: Markup(json.dumps(s, ensure_ascii=False))
-    env.globals.update(LEVEL_ZH=LEVEL_ZH, STATUS_ZH=STATUS_ZH)
+    env.globals.update(LEVEL_ZH=LEVEL_ZH, STATUS_ZH=STATUS_ZH, ROLE_ZH=ROLE_ZH, COMMITMENT_ZH=COMMITMENT_ZH)
     return env
 
 
@@ -86,35 +89,76 @@ def heading_level(depth: int) -> str:
     return "#" * min(depth + 1, 6)
 
 
+def site_url() -> str:
+    """``site_url`` of mkdocs.yml (absolute links in citations), or "" for site-relative links."""
+    config = ROOT / "mkdocs.yml"
+    found = re.search(r"^site_url:\s*(\S+)\s*$", config.read_text(encoding="utf-8"), re.M) if config.exists() else None
+    return found.group(1).rstrip("/") + "/" if found else ""
+
+
+def citations(plan: Plan, anchor: str, label: str, title: str) -> dict[str, str]:
+    """A GB/T 7714-style Chinese reference and an English one for a task, with its permalink."""
+    url = f"{site_url()}plans/{plan.id}/#{anchor}"
+    author = plan.issuer or plan.region or "中华人民共和国国务院"
+    date = plan.date or plan.date_text or ""
+    where = f"{plan.parent_region or ''}{plan.region or ''}"
+    return {
+        "zh": f"{author}. {plan.title}：{label} {title}[EB/OL]. ({date}). {url}",
+        "en": f"{author} ({where or 'national'}). {plan.title}, item {label}: {title} [online]. {date}. Plan Atlas. {url}",
+    }
+
+
+def plan_items(plan: Plan) -> dict[str, dict]:
+    """Key tasks ("2.3") and measures ("m4-1") by the key segments carry, with what the page shows of them."""
+    items: dict[str, dict] = {}
+    for action in plan.actions:
+        for task in action.tasks:
+            label = f"{action.number}.{task.number}"
+            items[label] = {"anchor": task.id, "label": label, "agencies": task.agencies, "targets": task.targets,
+                            "cite": citations(plan, task.id, f"任务{label}", task.title)}
+    for measure in plan.measures:
+        items[measure.id] = {"anchor": measure.id, "label": measure.id, "agencies": measure.agencies, "targets": [],
+                             "cite": citations(plan, measure.id, measure.chapter, measure.title)}
+    return items
+
+
 def plan_blocks(plan: Plan) -> list[dict]:
-    """The plan text as a list of blocks for the template, in document order."""
-    tasks = {f"{a.number}.{t.number}": (a, t) for a in plan.actions for t in a.tasks}
+    """The plan text as a list of blocks for the template, in document order. The first segment of a
+    task or measure is its heading (with the permalink anchor); its agencies, targets and citation
+    follow its last segment."""
+    items = plan_items(plan)
     targets_by_segment: dict[str, list] = {}
     for target in plan.targets:
         targets_by_segment.setdefault(target.segment, []).append(target)
     themes = {t["id"]: t for t in load_themes()}
     action_by_heading_id = {}
-    segment_ids = [s.id for s in plan.sections]
     for action in plan.actions:
         if action.tasks:
-            first_task_segment = next((s for s in plan.sections if s.task == f"{action.number}.{action.tasks[0].number}"), None)
-            if first_task_segment:
-                parent = first_task_segment.id.rsplit("-", 1)[0]
-                action_by_heading_id[parent] = action
+            first = next((s for s in plan.sections if s.task == f"{action.number}.{action.tasks[0].number}"), None)
+            if first:
+                action_by_heading_id[first.id.rsplit("-", 1)[0]] = action
     blocks: list[dict] = []
-    seen_tasks: set[str] = set()
-    for index, segment in enumerate(plan.sections):
-        spans = [(t.clause, "target", target_title(t)) for t in targets_by_segment.get(segment.id, [])]
-        block = {"segment": segment, "spans": spans, "task": None, "task_footer": None, "theme": None,
-                 "action": action_by_heading_id.get(segment.id)}
-        if block["action"] is not None and block["action"].theme:
-            block["theme"] = themes[block["action"].theme]
-        if segment.task and segment.task not in seen_tasks and segment.marker:
-            seen_tasks.add(segment.task)
-            action, task = tasks[segment.task]
-            block["task"] = task
-            block["action_number"] = action.number
-            block["agencies_last"] = last_segment_of_task(plan.sections, index, segment.task)
+    seen: set[str] = set()
+    last_of: dict[str, str] = {}
+    for segment in plan.sections:
+        key = segment.task or segment.measure
+        if key:
+            last_of[key] = segment.id
+    for segment in plan.sections:
+        key = segment.task or segment.measure
+        action = action_by_heading_id.get(segment.id)
+        block = {
+            "segment": segment,
+            "spans": [(t.clause, "target", target_title(t)) for t in targets_by_segment.get(segment.id, [])],
+            "item": None,
+            "footer": None,
+            "action": action,
+            "theme": themes.get(action.theme) if action is not None and action.theme else None,
+            "level": heading_level(segment.depth),
+        }
+        if key and key not in seen and segment.marker:
+            seen.add(key)
+            block["item"] = items[key]
         if segment.marker:
             title, _, body = segment.text.partition("。")
             block["heading"] = segment.text if segment.kind == "heading" else title
@@ -122,24 +166,10 @@ def plan_blocks(plan: Plan) -> list[dict]:
         else:
             block["heading"] = None
             block["body"] = segment.text
-        block["level"] = heading_level(segment.depth)
+        if key and last_of.get(key) == segment.id:
+            block["footer"] = items[key]
         blocks.append(block)
-    # agencies and targets are shown after the last paragraph of their task
-    for block in blocks:
-        if block["task"] is not None:
-            last_id = block["agencies_last"]
-            owner = next(b for b in blocks if b["segment"].id == last_id)
-            owner["task_footer"] = block["task"]
     return blocks
-
-
-def last_segment_of_task(sections: list[Segment], index: int, task: str) -> str:
-    last = sections[index].id
-    for segment in sections[index + 1 :]:
-        if segment.task != task:
-            break
-        last = segment.id
-    return last
 
 
 def render_site_content(plans: list[Plan], content: Path = CONTENT) -> None:
@@ -154,10 +184,17 @@ def render_site_content(plans: list[Plan], content: Path = CONTENT) -> None:
     (content / "plans").mkdir(parents=True)
     (content / "data" / "plans").mkdir(parents=True)
     (content / "data" / "schema").mkdir(parents=True)
-    (content / "index.md").write_text(env.get_template("home.md.j2").render(plans=plans), encoding="utf-8")
+    atlas = build_atlas(plans)
+    plans = atlas.plans
+    regions = region_pages(atlas)
+    (content / "index.md").write_text(env.get_template("home.md.j2").render(plans=plans, atlas=atlas), encoding="utf-8")
     (content / "plans" / "index.md").write_text(env.get_template("plans_index.md.j2").render(plans=plans), encoding="utf-8")
+    render_indexes(env, atlas, content)
+    write_open_data(atlas, content / "data")
+    themes = {t["id"]: t for t in load_themes()}
     for plan in plans:
-        page = env.get_template("plan.md.j2").render(plan=plan, blocks=plan_blocks(plan))
+        page = env.get_template("plan.md.j2").render(plan=plan, blocks=plan_blocks(plan), themes=themes,
+                                                      region_page=regions.get(plan.region_id))
         (content / "plans" / f"{plan.id}.md").write_text(page, encoding="utf-8")
         (content / "data" / "plans" / f"{plan.id}.json").write_text(plan_json(plan), encoding="utf-8")
     everything = ParseOutput(plans=plans).model_dump(mode="json")

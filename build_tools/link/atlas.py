@@ -1,0 +1,125 @@
+"""Cross-plan indexes: themes, agency entities and types, targets, regions (derived, never stored)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from build_tools.link.agencies import load_agency_types
+from build_tools.link.indicators import load_indicators
+from build_tools.link.themes import load_themes
+from build_tools.models import Plan, Target
+
+
+@dataclass
+class Item:
+    """A key task (t2-3) or a measure (m4-1) of one plan."""
+
+    plan: Plan
+    anchor: str
+    label: str
+    """2.3 for a task, 四（一） style m4-1 for a measure."""
+    title: str
+    theme: str | None
+    kind: str
+    targets: list[Target]
+    agencies: list = field(default_factory=list)
+
+
+@dataclass
+class Responsibility:
+    item: Item
+    role: str | None
+    printed_name: str
+
+
+@dataclass
+class Entity:
+    id: str
+    type_id: str
+    region_id: str
+    jurisdiction: str
+    parent: str | None
+    names: list[str] = field(default_factory=list)
+    responsibilities: list[Responsibility] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The spelling printed most often (ties: the first in sort order)."""
+        counts = Counter(r.printed_name for r in self.responsibilities)
+        return sorted(counts, key=lambda n: (-counts[n], n))[0]
+
+    def count(self, role: str | None) -> int:
+        return sum(1 for r in self.responsibilities if r.role == role)
+
+
+@dataclass
+class Atlas:
+    plans: list[Plan]
+    items: list[Item]
+    entities: dict[str, Entity]
+    themes: list[dict]
+    agency_types: dict
+    indicators: dict
+
+    def items_by_theme(self) -> dict[str, list[Item]]:
+        grouped: dict[str, list[Item]] = defaultdict(list)
+        for item in self.items:
+            grouped[item.theme or "unmapped"].append(item)
+        return grouped
+
+    def entities_by_type(self) -> dict[str, list[Entity]]:
+        grouped: dict[str, list[Entity]] = defaultdict(list)
+        for entity in self.entities.values():
+            grouped[entity.type_id].append(entity)
+        return grouped
+
+    def regions(self) -> dict[str, list[Plan]]:
+        """Plans by region name, and by parent region name (a parent lists its children's plans too)."""
+        grouped: dict[str, list[Plan]] = defaultdict(list)
+        for plan in self.plans:
+            grouped[plan.region or "全国"].append(plan)
+            if plan.parent_region:
+                grouped[plan.parent_region].append(plan)
+        return grouped
+
+
+def plan_items(plan: Plan) -> list[tuple[Item, list]]:
+    """Every task and measure of a plan with its agencies, in document order."""
+    found = []
+    for action in plan.actions:
+        for task in action.tasks:
+            item = Item(plan, task.id, f"{action.number}.{task.number}", task.title, action.theme, "task", task.targets, task.agencies)
+            found.append((item, task.agencies))
+    for measure in plan.measures:
+        item = Item(plan, measure.id, measure.id, measure.title, measure.theme, "measure", [], measure.agencies)
+        found.append((item, measure.agencies))
+    return found
+
+
+def build_atlas(plans: list[Plan]) -> Atlas:
+    items: list[Item] = []
+    entities: dict[str, Entity] = {}
+    for plan in sorted(plans, key=lambda p: p.id):
+        for item, agencies in plan_items(plan):
+            items.append(item)
+            for agency in agencies:
+                if agency.entity is None:
+                    continue
+                entity = entities.setdefault(
+                    agency.entity,
+                    Entity(agency.entity, agency.type, plan.region_id, plan.region or "全国", plan.parent_region),
+                )
+                if agency.name not in entity.names:
+                    entity.names.append(agency.name)
+                entity.responsibilities.append(Responsibility(item, agency.role, agency.name))
+    for entity in entities.values():
+        entity.names.sort()
+    return Atlas(
+        plans=sorted(plans, key=lambda p: p.id),
+        items=items,
+        entities=dict(sorted(entities.items())),
+        themes=load_themes(),
+        agency_types={t.id: t for t in load_agency_types()},
+        indicators={i.id: i for i in load_indicators()},
+    )

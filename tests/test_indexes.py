@@ -1,0 +1,195 @@
+"""Cross-linked indexes and open data (themes, agencies, targets, regions) on the built site."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import jsonschema
+import pytest
+from openpyxl import load_workbook
+
+from build_tools.link.agencies import agency_type_of
+from build_tools.link.atlas import build_atlas
+
+
+def all_agencies(plan):
+    for action in plan.actions:
+        for task in action.tasks:
+            yield from task.agencies
+    for measure in plan.measures:
+        yield from measure.agencies
+
+
+def test_every_agency_in_the_seeds_resolves_to_one_entity_and_type(seed_plans):
+    unresolved = [(p.id, a.name) for p in seed_plans.values() for a in all_agencies(p) if a.entity is None or a.type is None]
+    assert unresolved == []
+
+
+@pytest.mark.parametrize(
+    "plan_source, names",
+    [
+        ("004_ea53a5b3ec35a2e2.txt", ["生态环境津市分局", "市生态环境津市分局", "市生态环境局津市分局"]),
+        ("004_ea53a5b3ec35a2e2.txt", ["市市监局", "市市场监管局"]),
+        ("000_2b8445057e662679.txt", ["区合作交流办", "区交流合作办"]),
+    ],
+)
+def test_spelling_variants_within_a_plan_are_one_entity(seed_plans, plan_source, names):
+    plan = seed_plans[plan_source]
+    entities = {a.entity for a in all_agencies(plan) if a.name in names}
+    printed = {a.name for a in all_agencies(plan) if a.name in names}
+    assert printed == set(names), "each spelling occurs in the plan"
+    assert len(entities) == 1
+
+
+@pytest.mark.parametrize(
+    "name, region, parent, type_id",
+    [
+        ("市发改局<市国动办>", "津市市", "常德市", "development-reform"),
+        ("区发展改革委", "宝坻区", "天津市", "development-reform"),
+        ("市发改委", "某某市", None, "development-reform"),
+        ("区工业和信息化局", "宝坻区", "天津市", "industry-information"),
+        ("市工信局", "津市市", "常德市", "industry-information"),
+    ],
+)
+def test_abbreviations_map_to_the_same_type(name, region, parent, type_id):
+    assert agency_type_of(name, region, parent).id == type_id
+
+
+def test_same_name_in_two_districts_is_two_entities_of_one_type(seed_plans):
+    baodi = {a.name: a for a in all_agencies(seed_plans["000_2b8445057e662679.txt"])}
+    nankai = {a.name: a for a in all_agencies(seed_plans["002_1ab2849c7aae2fc5.txt"])}
+    assert baodi["区发展改革委"].type == nankai["区发展改革委"].type
+    assert baodi["区发展改革委"].entity != nankai["区发展改革委"].entity
+
+
+def test_different_party_organs_are_different_types(seed_plans):
+    baodi = {a.name: a.type for a in all_agencies(seed_plans["000_2b8445057e662679.txt"])}
+    assert len({baodi["区委组织部"], baodi["区委宣传部"], baodi["区委党校"], baodi["区委网信办"]}) == 4
+
+
+def test_every_action_and_measure_has_a_theme(seed_plans):
+    for plan in seed_plans.values():
+        assert [a.heading for a in plan.actions if a.theme is None] == []
+        assert [m.chapter for m in plan.measures if m.theme is None] == []
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+        if tag in ("link", "script") and (attrs.get("href") or attrs.get("src")):
+            self.hrefs.append(attrs.get("href") or attrs.get("src"))
+
+
+def parse_page(path: Path) -> Links:
+    links = Links()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+def test_every_link_in_the_built_site_resolves(built_site):
+    # 404.html is served at any path, so MkDocs writes its links root-absolute; every other page is checked
+    pages = {path: parse_page(path) for path in built_site.rglob("*.html")}
+    broken = []
+    for page, links in pages.items():
+        if page.name == "404.html" and page.parent == built_site:
+            continue
+        for href in links.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
+                continue
+            target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_site)} -> {href}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse_page(target).ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{page.relative_to(built_site)} -> {href} (no such anchor)")
+    assert broken == []
+
+
+def read_csv(site: Path, name: str) -> list[dict]:
+    with (site / "data" / f"{name}.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_index_counts_equal_the_data(built_site, seed_plans):
+    agencies = read_csv(built_site, "agencies")
+    links = read_csv(built_site, "task_agencies")
+    assert len(agencies) == len({row["agency_id"] for row in links})
+    per_agency = Counter(row["agency_id"] for row in links)
+    html = (built_site / "agencies" / "index.html").read_text(encoding="utf-8")
+    assert f"共 {len(agencies)} 个单位" in html
+    for row in agencies:
+        assert int(row["tasks_total"]) == per_agency[row["agency_id"]]
+        roles = Counter(r["role"] for r in links if r["agency_id"] == row["agency_id"])
+        assert (int(row["tasks_lead"]), int(row["tasks_support"]), int(row["tasks_unspecified"])) == (roles["lead"], roles["support"], roles[""])
+        page = (built_site / "agencies" / row["agency_id"] / "index.html").read_text(encoding="utf-8")
+        assert page.count('href="../../plans/') >= int(row["tasks_total"])
+    tasks = read_csv(built_site, "tasks")
+    assert len(tasks) == sum(len(a.tasks) for p in seed_plans.values() for a in p.actions) + sum(len(p.measures) for p in seed_plans.values())
+    targets = read_csv(built_site, "targets")
+    assert len(targets) == sum(len(p.targets) for p in seed_plans.values())
+    assert f"共 {len(targets)} 个量化目标" in (built_site / "targets" / "index.html").read_text(encoding="utf-8")
+    theme_index = (built_site / "themes" / "index.html").read_text(encoding="utf-8")
+    for theme, count in Counter(row["theme"] for row in tasks).items():
+        plans = len({row["plan_id"] for row in tasks if row["theme"] == theme})
+        assert re.search(rf'href="{theme}/"[^<]*</a></td>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*>{plans}</td>\s*<td[^>]*>{count}</td>', theme_index), theme
+
+
+def test_downloads_validate_against_their_schema(built_site):
+    from frictionless import Package
+
+    schema = json.loads((built_site / "data" / "schema" / "plan.schema.json").read_text(encoding="utf-8"))
+    plans = json.loads((built_site / "data" / "plans.json").read_text(encoding="utf-8"))["plans"]
+    for plan in plans:
+        jsonschema.validate(plan, schema)
+    report = Package(str(built_site / "data" / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_each_agency_spreadsheet_lists_its_tasks(built_site, seed_plans):
+    atlas = build_atlas(list(seed_plans.values()))
+    for entity in atlas.entities.values():
+        workbook = load_workbook(built_site / "data" / "agencies" / f"{entity.id}.xlsx")
+        rows = list(workbook.active.iter_rows(values_only=True))
+        assert rows[0][:4] == ("方案", "编号", "任务", "角色")
+        assert len(rows) - 1 == len(entity.responsibilities)
+        assert {row[2] for row in rows[1:]} == {r.item.title for r in entity.responsibilities}
+
+
+def test_downloads_are_byte_identical_between_builds(built_site, seed_plans, site_builder, tmp_path):
+    again = site_builder(list(seed_plans.values()), tmp_path)
+    for path in sorted((built_site / "data").rglob("*")):
+        if path.is_file():
+            assert path.read_bytes() == (again / "data" / path.relative_to(built_site / "data")).read_bytes(), path.name
+
+
+def test_each_task_has_a_citation_with_its_permalink(built_site):
+    html = (built_site / "plans" / "tianjin-baodi-2023" / "index.html").read_text(encoding="utf-8")
+    assert "天津市宝坻区人民政府. 天津市宝坻区碳达峰实施方案：任务2.3 强化天然气保障[EB/OL]. (2023-05-25). plans/tianjin-baodi-2023/#t2-3" in html
+    assert "item 任务2.3: 强化天然气保障 [online]. 2023-05-25. Plan Atlas. plans/tianjin-baodi-2023/#t2-3" in html
+
+
+def test_region_pages_list_plans_and_children(built_site):
+    tianjin = (built_site / "regions" / "tianjin" / "index.html").read_text(encoding="utf-8")
+    for plan_id in ("tianjin-baodi-2023", "tianjin-nankai-2022", "tianjin-xiqing-2023"):
+        assert f"plans/{plan_id}/" in tianjin
+    assert "changde-jinshi-2024" not in tianjin
