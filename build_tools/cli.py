@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from build_tools.models import ParseOutput
-from build_tools.paths import PLANS, SOURCES
+from build_tools.paths import CONTENT, PLANS, SOURCES
 from build_tools.pipeline import check_plans, parse_files, progress, source_files, write_plans
 
 
@@ -39,8 +39,8 @@ def command_build(args: argparse.Namespace) -> int:
         return report_errors([f"{sources}: no such directory"])
     result = parse_files(source_files(sources), show_progress=True)
     write_plans(result.plans, Path(args.plans))
-    render_site_content(result.plans)
-    progress(f"wrote {len(result.plans)} plans to {args.plans} and their pages to content/")
+    render_site_content(result.plans, Path(args.content))
+    progress(f"wrote {len(result.plans)} plans to {args.plans} and their pages to {args.content}")
     return report_errors(result.errors)
 
 
@@ -74,6 +74,8 @@ def make_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=func.__doc__, description=func.__doc__)
         sub.add_argument("--sources", default=str(SOURCES), help="directory of source files (default: data/sources)")
         sub.add_argument("--plans", default=str(PLANS), help="directory of plan YAML files (default: data/plans)")
+        if name == "build":
+            sub.add_argument("--content", default=str(CONTENT), help="MkDocs docs directory to render into (default: content)")
         sub.set_defaults(func=func)
     return parser
 

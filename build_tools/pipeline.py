@@ -100,8 +100,18 @@ def check_plans(plans: list[Plan], directory: Path = PLANS) -> list[str]:
             lines = list(diff)
             shown = "\n".join(lines[:40]) + ("\n…" if len(lines) > 40 else "")
             problems.append(f"{directory.name}/{name}: stale or not in canonical form; run `plansite build`\n{shown}")
+    unresolved: dict[str, set[str]] = {}
     for plan in plans:
         for action in plan.actions:
             if action.theme is None:
                 problems.append(f"{plan.id}: action {action.number} {action.heading!r} maps to no theme; add a keyword to data/taxonomy/themes.yml")
+        for measure in plan.measures:
+            if measure.theme is None:
+                problems.append(f"{plan.id}: chapter {measure.chapter!r} maps to no theme; add a keyword to data/taxonomy/themes.yml")
+        for agencies in [t.agencies for a in plan.actions for t in a.tasks] + [m.agencies for m in plan.measures]:
+            for agency in agencies:
+                if agency.type is None:
+                    unresolved.setdefault(plan.id, set()).add(agency.name)
+    for plan_id, names in sorted(unresolved.items()):
+        problems.append(f"{plan_id}: agency names that resolve to no type: {'、'.join(sorted(names))}; add aliases to data/taxonomy/agency_types.yml")
     return problems

@@ -96,3 +96,15 @@ def test_every_command_has_help_and_is_in_the_readme():
         completed = run(command, "--help")
         assert completed.returncode == 0 and "usage" in completed.stdout
         assert f"plansite {command}" in readme
+
+
+def test_check_lists_agency_names_that_resolve_to_no_type(tmp_path):
+    text = SEED.read_text(encoding="utf-8").replace("（区交通局负责）", "（区星际航运局负责）")
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / SEED.name).write_text(text, encoding="utf-8")
+    plans = tmp_path / "plans"
+    assert run("build", "--sources", str(sources), "--plans", str(plans), "--content", str(tmp_path / "content")).returncode == 0
+    completed = run("check", "--sources", str(sources), "--plans", str(plans))
+    assert completed.returncode == 1
+    assert "agency names that resolve to no type: 区星际航运局" in completed.stderr

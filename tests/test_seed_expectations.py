@@ -72,3 +72,11 @@ def test_projects(case):
         assert plan.projects == []
         return
     assert [(p["group"], p["title"]) for p in expected["projects"]] == [(p.group, p.title) for p in plan.projects]
+
+
+def test_measures_and_their_agencies(case):
+    """Numbered items of the chapters after the key tasks (对外合作, 政策保障, 组织实施), hand-verified."""
+    expected, plan = case
+    assert [(m["id"], m["chapter"], m["title"]) for m in expected["measures"]] == [(m.id, m.chapter, m.title) for m in plan.measures]
+    for want, got in zip(expected["measures"], plan.measures):
+        assert [(a["name"], a["role"]) for a in want["agencies"]] == [(a.name, a.role) for a in got.agencies], want["id"]

@@ -170,6 +170,7 @@ def find_agencies(paragraphs: list[str], convention: RoleConvention) -> tuple[li
         if parsed is None:
             continue
         clauses.append(text[start:].rstrip())
-        seen = {a.name for a in agencies}
-        agencies += [a for a in parsed if a.name not in seen]
+        for agency in parsed:  # each name once, in printed order (宝坻区 prints 区统计局 twice in one clause)
+            if agency.name not in {a.name for a in agencies}:
+                agencies.append(agency)
     return agencies, clauses
