@@ -154,9 +154,13 @@ def write_open_data(atlas: Atlas, data_dir: Path) -> None:
     for name in TABLES:
         (data_dir / f"{name}.csv").write_text(csv_text(name, rows[name]), encoding="utf-8")
     (data_dir / "datapackage.json").write_text(json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    # every spelling of a type anywhere on the site, so that 发改 finds 区发展改革委 as well as 市发改局
+    spellings: dict[str, set[str]] = {}
+    for entity in atlas.entities.values():
+        spellings.setdefault(entity.type_id, set()).update(entity.names)
     lookup = [
         {"id": e.id, "name": e.name, "names": e.names, "jurisdiction": e.jurisdiction, "type": atlas.agency_types[e.type_id].zh,
-         "tasks": len(e.responsibilities), "lead": e.count("lead"), "url": f"{e.id}/"}
+         "type_names": sorted(spellings[e.type_id]), "tasks": len(e.responsibilities), "lead": e.count("lead"), "url": f"{e.id}/"}
         for e in atlas.entities.values()
     ]
     (data_dir / "agencies.json").write_text(json.dumps(lookup, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -16,7 +16,7 @@
         list.textContent = "";
         if (!query) { status.textContent = ""; return; }
         var found = agencies.filter(function (a) {
-          return a.names.some(function (n) { return n.indexOf(query) >= 0; }) ||
+          return a.names.concat(a.type_names).some(function (n) { return n.indexOf(query) >= 0; }) ||
             a.type.indexOf(query) >= 0 || a.jurisdiction.indexOf(query) >= 0;
         });
         status.textContent = "找到 " + found.length + " 个单位";

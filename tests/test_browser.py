@@ -1,0 +1,79 @@
+"""Behaviour that lives in the browser, in a real browser: Debian's chromium driven by Playwright.
+
+Skipped with a message where /usr/bin/chromium is absent (`.ci/run` installs it with apt-get)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed (apt-get install chromium)")
+# the closed network refuses Chromium's background connections; these flags keep it quiet
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served_site(built_site):
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def page(served_site, tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+def test_agency_lookup_finds_agencies_by_part_of_a_name(page, served_site):
+    page.goto(served_site + "agencies/")
+    box = page.locator("#agency-lookup-input")
+    box.fill("发改")
+    results = page.locator(".agency-lookup-results li")
+    results.first.wait_for()
+    texts = results.all_text_contents()
+    assert len(texts) == 3, texts
+    assert any("宝坻区 · 区发展改革委" in t for t in texts)
+    assert any("津市市 · 市发改局<市国动办>" in t for t in texts)
+    assert "找到 3 个单位" in page.locator(".agency-lookup-status").text_content()
+    page.locator(".agency-lookup-results a", has_text="宝坻区 · 区发展改革委").click()
+    page.wait_for_url("**/agencies/tianjin-baodi.development-reform/")
+    assert "区发展改革委" in page.locator("h1").text_content()
+
+
+def test_agency_lookup_shows_document_text_as_text(page, served_site):
+    page.goto(served_site + "agencies/")
+    page.locator("#agency-lookup-input").fill("国动办")
+    page.locator(".agency-lookup-results li").first.wait_for()
+    assert page.locator(".agency-lookup-results li a").first.text_content() == "津市市 · 市发改局<市国动办>"
+    assert page.locator(".agency-lookup-results 市国动办").count() == 0
+
+
+def test_chinese_search_in_the_browser_finds_the_plan(page, served_site):
+    page.goto(served_site)
+    page.locator("input.md-search__input").fill("宝坻")
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(timeout=15000)
+    links = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+    assert any("plans/tianjin-baodi-2023/" in link for link in links), links
