@@ -71,12 +71,13 @@ def comparable_targets(atlas: Atlas) -> list[tuple[object, list]]:
     return [(atlas.indicators[key], rows) for key, rows in ordered]
 
 
-def entity_groups(entity: Entity) -> list[tuple[str, list]]:
-    """An entity's responsibilities grouped by theme, in theme order."""
+def entity_groups(entity: Entity, theme_order: list[str]) -> list[tuple[str, list]]:
+    """An entity's responsibilities grouped by theme, in the taxonomy's order (unmapped last)."""
     grouped = defaultdict(list)
     for responsibility in entity.responsibilities:
         grouped[responsibility.item.theme or "unmapped"].append(responsibility)
-    return grouped
+    order = {theme_id: index for index, theme_id in enumerate(theme_order)}
+    return sorted(grouped.items(), key=lambda kv: order.get(kv[0], len(order)))
 
 
 def render_indexes(env: Environment, atlas: Atlas, content: Path) -> None:
@@ -97,7 +98,7 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path) -> None:
         entities_by_type=entities_by_type, **common))
     for entity in atlas.entities.values():
         write(content / "agencies" / f"{entity.id}.md", env.get_template("agency.md.j2").render(
-            entity=entity, groups=entity_groups(entity), agency_type=atlas.agency_types[entity.type_id], **common))
+            entity=entity, groups=entity_groups(entity, list(themes)), agency_type=atlas.agency_types[entity.type_id], **common))
     for type_id, entities in entities_by_type.items():
         write(content / "agencies" / "types" / f"{type_id}.md", env.get_template("agency_type.md.j2").render(
             agency_type=atlas.agency_types[type_id], entities=sorted(entities, key=lambda e: e.id), **common))
