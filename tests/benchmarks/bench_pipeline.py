@@ -46,8 +46,10 @@ def main() -> None:
                 scaled.append(plan.model_copy(update={"id": f"{plan.id}-{index}"}))
         with tempfile.TemporaryDirectory() as workdir:
             start = time.perf_counter()
-            build_site(scaled, Path(workdir))
-            print(f"render + mkdocs build --strict, {len(scaled)} plans: {time.perf_counter() - start:.1f} s")
+            site = build_site(scaled, Path(workdir))
+            index = (site / "search" / "search_index.json").stat().st_size
+            print(f"render + mkdocs build --strict, {len(scaled)} plans: {time.perf_counter() - start:.1f} s, "
+                  f"search index {index / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":
