@@ -41,6 +41,10 @@ class Segment(_Model):
     """"<action>.<task>" when the segment belongs to a key task, else null."""
     measure: str | None = None
     """Id of the measure (m<chapter>-<number>) the segment belongs to, else null."""
+    source: str
+    """The source file this segment's text was taken from."""
+    lines: list[int]
+    """[first, last] line of the segment in that source's text (as read, before cleaning)."""
 
 
 class Agency(_Model):
@@ -132,12 +136,42 @@ class Project(_Model):
 
 
 class RemovedText(_Model):
-    """A source line left out of the plan text, and why (nothing is dropped silently)."""
+    """Source text left out of the plan text, and why (nothing is dropped silently)."""
 
     file: str
     line: int
+    """First line in the source's text; 0 for content a reader dropped before the text (web-page chrome)."""
+    end: int | None = None
+    """Last line, when the removed text spans several lines."""
     text: str
     reason: str
+    """page number, table of contents, site chrome, metadata table, image, duplicate of <file>, ..."""
+
+
+class Reading(_Model):
+    file: str
+    text: str
+
+
+class Variant(_Model):
+    """A paragraph the sources of one plan print differently."""
+
+    segment: str
+    """Id of the segment shown in the plan."""
+    chosen: str
+    """The file whose reading is shown."""
+    reason: str
+    """Why that reading was chosen (e.g. fewer lost characters)."""
+    readings: list[Reading]
+
+
+class Flag(_Model):
+    """Damage found in the text that could not be repaired from a better copy."""
+
+    segment: str
+    kind: str
+    """lost character (a ? where a character is missing), ..."""
+    text: str
 
 
 class Plan(_Model):
@@ -169,6 +203,12 @@ class Plan(_Model):
     projects: list[Project] = Field(default_factory=list)
     removed: list[RemovedText] = Field(default_factory=list)
     """Source lines not in the text above (page numbers, table of contents), with the reason."""
+    provenance: dict[str, str] = Field(default_factory=dict)
+    """Which source file each metadata field was taken from."""
+    variants: list[Variant] = Field(default_factory=list)
+    """Paragraphs the sources print differently, with the reading chosen."""
+    flags: list[Flag] = Field(default_factory=list)
+    """Damage that could not be repaired (no better copy)."""
 
 
 class ParseOutput(_Model):

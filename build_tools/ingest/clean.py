@@ -27,6 +27,18 @@ SPACE_CJK_DIGIT = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}])[ \t\u3000\u00a0]+(?=[0-9
 TERMINAL = "。！？；：…”’）)】」』"
 # a line that is complete on its own: a title or notice line (…实施方案 / …的通知)
 COMPLETE_LINE = re.compile(r"(?:通知|方案|意见|规划|计划|办法|决定|纲要|要点)$")
+# 政务公开 metadata printed as lines in text copies of web pages: 索引号：…  发文字号：…
+METADATA_LABELS = ("索引号", "发布机构", "发文机关", "发文字号", "成文日期", "发文日期", "发布日期", "主题分类", "有效性")
+METADATA_LINE = re.compile(r"^\s*(索\s*引\s*号|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*文\s*字\s*号|成\s*文\s*日\s*期|发\s*文\s*日\s*期|发\s*布\s*日\s*期|主\s*题\s*分\s*类|有\s*效\s*性)\s*[：:]\s*(.*)$")
+# site chrome that survives in text copies of government web pages (whole lines only)
+SITE_CHROME_LINE = re.compile(
+    r"^\s*(?:扫一扫在手机(?:上)?打开当前页|扫一扫|【?打印(?:本页)?】?\s*【?关闭(?:窗口)?】?|打印本页|关闭窗口|【?我要打印】?|【?关闭】?"
+    r"|字号[：:]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?|分享到[：:]?.*|网站地图|联系我们|返回顶部"
+    r"|(?:主办|承办|协办)单位[：:].*|版权所有.*|.*ICP备\s*\d+号.*|.*公网安备\s*\d+号?.*|网站标识码[：:].*|技术支持[：:].*"
+    r"|(?:当前位置|您的位置|首页)\s*[>＞»›].*|浏览次数[：:].*|(?:发布时间|来源)[：:].*(?:浏览|来源|字号).*"
+    r"|[^\s/]+\.(?:jpg|jpeg|png|gif|bmp|webp))\s*$",
+    re.I,
+)
 # full-width letters and digits: ２０２５ -> 2025
 FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ％]")
 
@@ -36,6 +48,10 @@ class Paragraph:
     text: str
     line: int
     """1-based number of the source line the paragraph starts on."""
+    end: int = 0
+    """1-based number of the source line the paragraph ends on."""
+    source: str = ""
+    """The source file the paragraph was read from."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +129,16 @@ def ends_paragraph(line: str, wrap_width: int | None) -> bool:
     return display_width(line) < 50
 
 
+def metadata_from_lines(removed: list[Removed]) -> dict[str, str]:
+    """``发文字号：津宝政发〔2023〕5号`` lines of a text copy -> {"发文字号": "津宝政发〔2023〕5号"}."""
+    found: dict[str, str] = {}
+    for item in removed:
+        match = METADATA_LINE.match(item.text) if item.reason == "metadata table" else None
+        if match and match.group(2).strip():
+            found.setdefault(re.sub(r"\s+", "", match.group(1)), match.group(2).strip())
+    return found
+
+
 def is_standalone_line(line: str) -> bool:
     """A date (``2023年5月25日``) or document number (``津宝政发〔2023〕5号``) line is never joined."""
     compact = re.sub(r"\s+", "", line)
@@ -132,6 +158,12 @@ def clean_text(raw: str) -> tuple[list[Paragraph], list[Removed]]:
             continue
         if PAGE_NUMBER_LINE.match(line):
             removed.append(Removed(number, original.strip(), "page number"))
+            continue
+        if METADATA_LINE.match(line):
+            removed.append(Removed(number, original.strip(), "metadata table"))
+            continue
+        if SITE_CHROME_LINE.match(line):
+            removed.append(Removed(number, original.strip(), "site chrome"))
             continue
         if TOC_HEADING.match(line):
             in_toc = True
@@ -160,6 +192,6 @@ def clean_text(raw: str) -> tuple[list[Paragraph], list[Removed]]:
             or is_standalone_line(next_line)
             or is_standalone_line(line)
         ):
-            paragraphs.append(Paragraph(remove_spaces_around_digits("".join(current)), start))
+            paragraphs.append(Paragraph(remove_spaces_around_digits("".join(current)), start, number))
             current = []
     return paragraphs, removed

@@ -22,6 +22,8 @@ class Node:
     depth: int = 0
     id: str = ""
     children: list["Node"] = field(default_factory=list)
+    paragraph: Paragraph | None = None
+    """The cleaned paragraph the node was read from (its source file and lines)."""
 
     @property
     def is_heading(self) -> bool:
@@ -49,13 +51,13 @@ def build_outline(paragraphs: list[Paragraph]) -> Node:
     for paragraph in paragraphs:
         found = match_marker(paragraph.text)
         if found is None:
-            stack[-1].children.append(Node(text=paragraph.text, line=paragraph.line))
+            stack[-1].children.append(Node(text=paragraph.text, line=paragraph.line, paragraph=paragraph))
             continue
         style, marker, number, rest = found
         open_styles = [node.style for node in stack]
         if style in open_styles:
             del stack[open_styles.index(style):]
-        node = Node(text=rest, line=paragraph.line, style=style, marker=marker, number=number, depth=len(stack))
+        node = Node(text=rest, line=paragraph.line, style=style, marker=marker, number=number, depth=len(stack), paragraph=paragraph)
         stack[-1].children.append(node)
         stack.append(node)
     assign_ids(root)

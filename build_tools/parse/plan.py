@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, replace
 
 from build_tools.errors import SourceError
-from build_tools.ingest.clean import clean_text
+from build_tools.ingest.clean import Paragraph, clean_text, metadata_from_lines
 from build_tools.ingest.readers import SourceText
 from build_tools.link.regions import resolve_region
 from build_tools.link.themes import theme_of
-from build_tools.models import Action, Measure, Plan, Project, RemovedText, Segment, Source, Target, Task
+from build_tools.models import Action, Flag, Measure, Plan, Project, Reading, RemovedText, Segment, Source, Target, Task, Variant
 from build_tools.parse.agencies import RoleConvention, find_agencies
 from build_tools.parse.metadata import extract_metadata
 from build_tools.parse.outline import Node, build_outline
@@ -19,6 +20,10 @@ from build_tools.parse.targets import extract_targets, period_year
 KEY_TASKS = re.compile(r"重点任务|主要任务|重点行动|重点工作|主要行动|具体行动|重点举措")
 # 四、重大支撑和示范项目 / 重大工程 (a chapter listing projects)
 PROJECTS = re.compile(r"重大.{0,6}项目|重点项目|示范项目|重大工程|重点工程")
+# 2023-05-25 / 2023-5-25 (a date in a metadata table)
+ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})")
+# 推动?业绿色 (a ? standing for a lost character between Chinese characters)
+LOST_CHARACTER = re.compile(r"[\u4e00-\u9fff][?\ufffd]|[?\ufffd][\u4e00-\u9fff]")
 # 一、主要目标 / （三）主要目标
 MAIN_TARGETS = re.compile(r"主要目标|总体目标|发展目标|目标任务")
 
@@ -115,6 +120,7 @@ def _after_first_task(node: Node, child: Node) -> bool:
 def build_sections(root: Node, task_of: dict[int, str], measure_of: dict[int, str]) -> list[Segment]:
     segments = []
     for node in root.descendants():
+        paragraph = node.paragraph
         segments.append(
             Segment(
                 id=node.id,
@@ -124,6 +130,8 @@ def build_sections(root: Node, task_of: dict[int, str], measure_of: dict[int, st
                 text=node.text,
                 task=task_of.get(id(node)),
                 measure=measure_of.get(id(node)),
+                source=paragraph.source,
+                lines=[paragraph.line, paragraph.end or paragraph.line],
             )
         )
     return segments
@@ -174,18 +182,86 @@ def collect_targets(root: Node, task_of: dict[int, str]) -> list[Target]:
     return targets
 
 
+@dataclass
+class Document:
+    """The cleaned text of one plan, from one source or merged from several (see build_tools.merge)."""
+
+    sources: list[SourceText]
+    paragraphs: list[Paragraph]
+    removed: list[RemovedText] = field(default_factory=list)
+    variants: list[tuple[Paragraph, str, str, list[Reading]]] = field(default_factory=list)
+    """(paragraph shown, chosen file, reason, readings) where sources print a paragraph differently."""
+
+
+def document_from_source(source: SourceText) -> Document:
+    """One source -> its cleaned paragraphs, with what the reader and the cleaner removed."""
+    paragraphs, removed = clean_text(source.text)
+    paragraphs = [replace(p, source=source.file) for p in paragraphs]
+    dropped = [RemovedText(file=source.file, line=0, text=text, reason=reason) for text, reason in source.removed]
+    dropped += [RemovedText(file=source.file, line=r.line, text=r.text, reason=r.reason) for r in removed]
+    return Document(sources=[source], paragraphs=paragraphs, removed=dropped)
+
+
 def parse_plan(source: SourceText, plan_id: str | None = None) -> Plan:
     """One source text -> one Plan (with the lines the cleaner removed, and why)."""
-    paragraphs, removed = clean_text(source.text)
+    return parse_document(document_from_source(source), plan_id)
+
+
+def source_metadata(document: Document) -> dict[str, tuple[str, str]]:
+    """Metadata the sources state apart from the text (a web page's 政务公开 table, or its lines in a
+    text copy): label -> (value, file), first source first."""
+    found: dict[str, tuple[str, str]] = {}
+    for source in document.sources:
+        for label, value in source.metadata.items():
+            found.setdefault(label, (value, source.file))
+    lines_by_file: dict[str, list] = {}
+    for removed in document.removed:
+        lines_by_file.setdefault(removed.file, []).append(removed)
+    for file, removed in sorted(lines_by_file.items()):
+        for label, value in metadata_from_lines(removed).items():
+            found.setdefault(label, (value, file))
+    return found
+
+
+def flags_of(segments: list[Segment]) -> list[Flag]:
+    """``推动?业绿色低碳发展``: a ? between Chinese characters stands for a lost character."""
+    return [Flag(segment=s.id, kind="lost character", text=s.text) for s in segments if LOST_CHARACTER.search(s.text)]
+
+
+def parse_document(document: Document, plan_id: str | None = None) -> Plan:
+    """Cleaned paragraphs of one plan -> Plan."""
+    source = document.sources[0]
+    paragraphs = document.paragraphs
     if not paragraphs:
         raise SourceError(source.file, "no text left after cleaning")
     root = build_outline(paragraphs)
     if not any(node.style for node in root.children):
         raise SourceError(source.file, "no numbered headings (一、 / （一） / 1．) found: this does not look like a plan")
 
-    front = [n.text for n in root.children if n.style is None and n.line < _first_marked_line(root)]
+    front_nodes = [n for n in root.children if n.style is None and n.line < _first_marked_line(root)]
+    front = [n.text for n in front_nodes]
     tail = [n.text for n in list(root.walk())[-3:]]
     meta = extract_metadata(front, tail)
+    provenance: dict[str, str] = {}
+    for name in ("title", "notice_title", "issuer", "date", "date_text", "doc_number"):
+        value = getattr(meta, name)
+        if value:
+            holder = next((n for n in front_nodes + list(root.walk())[-3:] if n.paragraph and value.replace("-", "") in n.text.replace(" ", "")), None)
+            provenance[name] = holder.paragraph.source if holder else source.file
+    stated = source_metadata(document)
+    fills = {"doc_number": "发文字号", "issuer": "发布机构"}
+    for name, label in fills.items():
+        if not getattr(meta, name) and label in stated:
+            setattr(meta, name, stated[label][0])
+            provenance[name] = stated[label][1]
+    if not meta.date:
+        for label in ("成文日期", "发文日期", "发布日期"):
+            found = ISO_DATE.match(stated.get(label, ("", ""))[0].replace("年", "-").replace("月", "-").replace("日", ""))
+            if found:
+                meta.date = f"{int(found.group(1)):04d}-{int(found.group(2)):02d}-{int(found.group(3)):02d}"
+                meta.year = meta.year or int(found.group(1))
+                provenance["date"] = stated[label][1]
+                break
     if not meta.title:
         raise SourceError(source.file, "no plan title found in the text before the first chapter")
 
@@ -208,6 +284,13 @@ def parse_plan(source: SourceText, plan_id: str | None = None) -> Plan:
     region, parent = resolve_region(meta.title)
     level = region.level if region else "national"  # no jurisdiction in the title: a national (ministry or State Council) plan
     year = meta.year
+    sections = build_sections(root, task_of, measure_of)
+    node_of = {id(n.paragraph): n for n in root.walk() if n.paragraph is not None}
+    variants = [
+        Variant(segment=node_of[id(paragraph)].id, chosen=chosen, reason=reason, readings=readings)
+        for paragraph, chosen, reason, readings in document.variants
+        if id(paragraph) in node_of
+    ]
     plan = Plan(
         id=plan_id or make_plan_id(region, parent, year),
         region_id=make_plan_id(region, parent, None),
@@ -222,13 +305,16 @@ def parse_plan(source: SourceText, plan_id: str | None = None) -> Plan:
         year=year,
         doc_number=meta.doc_number,
         status=meta.status,
-        sources=[Source(file=source.file, sha256=source.sha256)],
-        sections=build_sections(root, task_of, measure_of),
+        sources=[Source(file=s.file, sha256=s.sha256) for s in document.sources],
+        sections=sections,
         actions=actions,
         targets=targets,
         measures=measures,
         projects=build_projects(root),
-        removed=[RemovedText(file=source.file, line=r.line, text=r.text, reason=r.reason) for r in removed],
+        removed=sorted(document.removed, key=lambda r: (r.file, r.line, r.text)),
+        provenance=dict(sorted(provenance.items())),
+        variants=variants,
+        flags=flags_of(sections),
     )
     return plan
 
