@@ -14,7 +14,7 @@ from pathlib import Path
 
 from build_tools.models import ParseOutput
 from build_tools.paths import CONTENT, PLANS, SOURCES
-from build_tools.pipeline import check_plans, parse_files, progress, source_files, write_plans
+from build_tools.pipeline import account, check_plans, parse_files, progress, source_files, write_plans
 
 
 def command_parse(args: argparse.Namespace) -> int:
@@ -48,6 +48,14 @@ def command_check(args: argparse.Namespace) -> int:
     """Re-parse the sources and compare with data/plans; report every problem in one pass."""
     result = parse_files(source_files(Path(args.sources)))
     problems = result.errors + check_plans(result.plans, Path(args.plans))
+    for plan in result.plans:
+        shares = account(plan, result.texts)
+        parts = []
+        for file, (done, total) in shares.items():
+            parts.append(f"{100 * done / max(total, 1):.1f}% of {file} ({done}/{total} lines)")
+            if done < total:
+                problems.append(f"{plan.id}: {total - done} lines of {file} are neither in the plan nor in its removed report")
+        print(f"{plan.id}: source text accounted for: " + "; ".join(parts))
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     if not problems:

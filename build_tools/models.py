@@ -163,6 +163,8 @@ class Variant(_Model):
     reason: str
     """Why that reading was chosen (e.g. fewer lost characters)."""
     readings: list[Reading]
+    injected: list[str] = Field(default_factory=list)
+    """Strings a website injected into one of the readings (shown as such, never as plan text)."""
 
 
 class Flag(_Model):

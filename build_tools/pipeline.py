@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,11 +12,13 @@ import yaml
 from pydantic import ValidationError
 
 from build_tools.errors import SourceError
+from build_tools.ingest.clean import normalize_characters
 from build_tools.ingest.readers import read_source
 from build_tools.models import Plan
 from build_tools.paths import PLANS, SOURCES
 from build_tools.link.apply import link_plan
-from build_tools.parse.plan import parse_plan
+from build_tools.merge import merge_documents, same_document
+from build_tools.parse.plan import Document, document_from_source, parse_document
 
 IGNORED_SOURCE_NAMES = {"README.md", ".gitkeep"}
 
@@ -24,6 +27,8 @@ IGNORED_SOURCE_NAMES = {"README.md", ".gitkeep"}
 class ParseResult:
     plans: list[Plan] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    """Each source's text as read (for the accounting of `plansite check`)."""
 
 
 def source_files(directory: Path = SOURCES) -> list[Path]:
@@ -34,31 +39,85 @@ def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def plan_identity(plan: Plan) -> tuple:
+    """Sources with the same title, region, year and status may be copies of one plan."""
+    return (plan.region_id, re.sub(r"[\s《》“”\"]", "", plan.title), plan.year, plan.status)
+
+
 def parse_files(paths: list[Path], show_progress: bool = False) -> ParseResult:
-    """Parse every file; a bad file is reported by name and does not stop the others."""
+    """Read and parse every file, merge copies of one plan, link; a bad file is reported by name and
+    does not stop the others."""
     result = ParseResult()
+    parsed: list[tuple[Document, Plan]] = []
     for index, path in enumerate(paths, start=1):
         try:
-            plan = link_plan(parse_plan(read_source(path)))
+            document = document_from_source(read_source(path))
+            plan = parse_document(document)
         except SourceError as error:
             result.errors.append(f"{error.file}: {error.message}")
             continue
         except Exception as error:  # a parser bug must still name the file, not print a traceback
             result.errors.append(f"{path}: internal error while parsing ({type(error).__name__}: {error}); please report it")
             continue
-        result.plans.append(plan)
+        parsed.append((document, plan))
+        result.texts[document.sources[0].file] = document.sources[0].text
         if show_progress:
-            progress(f"[{index}/{len(paths)}] {path.name} -> {plan.id} ({sum(len(a.tasks) for a in plan.actions)} tasks, {len(plan.targets)} targets)")
+            progress(f"[{index}/{len(paths)}] {path.name}: {plan.title} ({sum(len(a.tasks) for a in plan.actions)} tasks, {len(plan.targets)} targets)")
+
+    groups: dict[tuple, list[list[tuple[Document, Plan]]]] = {}
+    for document, plan in parsed:
+        clusters = groups.setdefault(plan_identity(plan), [])
+        home = next((c for c in clusters if same_document(c[0][0], document)), None)
+        if home is None:
+            clusters.append([(document, plan)])
+        else:
+            home.append((document, plan))
+    reference = [d.sources[0].text for d, _ in parsed]
+    plans: list[Plan] = []
+    for key in sorted(groups, key=str):
+        for cluster in groups[key]:
+            if len(cluster) == 1:
+                plans.append(link_plan(cluster[0][1]))
+                continue
+            files = ", ".join(d.sources[0].file for d, _ in cluster)
+            try:
+                merged = merge_documents([d for d, _ in cluster], reference)
+                plans.append(link_plan(parse_document(merged)))
+            except SourceError as error:
+                result.errors.append(f"{files}: merging copies of one plan failed: {error.message}")
+                continue
+            if show_progress:
+                progress(f"merged {files} -> {plans[-1].id}")
+
     seen: dict[str, Plan] = {}
-    for plan in result.plans:
+    for plan in sorted(plans, key=lambda p: (p.id, p.sources[0].file)):
         if plan.id in seen:
             result.errors.append(
-                f"{plan.sources[0].file}: same plan id {plan.id!r} as {seen[plan.id].sources[0].file}; "
-                "two sources of one plan are not merged yet"
+                f"{plan.sources[0].file}: plan id {plan.id!r} is taken by {seen[plan.id].sources[0].file}, a different "
+                f"plan ({seen[plan.id].title}); add a slug for its type to data/taxonomy/plan_types.yml"
             )
+            continue
         seen[plan.id] = plan
     result.plans = sorted(seen.values(), key=lambda p: p.id)
     return result
+
+
+def account(plan: Plan, texts: dict[str, str]) -> dict[str, tuple[int, int]]:
+    """Per source of the plan: (lines accounted for, non-empty lines). A line is accounted for when it
+    is in a segment of the plan or in the removed report (page number, table of contents, site chrome,
+    metadata table, duplicate of a better copy)."""
+    covered: dict[str, set[int]] = {}
+    for segment in plan.sections:
+        covered.setdefault(segment.source, set()).update(range(segment.lines[0], segment.lines[1] + 1))
+    for item in plan.removed:
+        if item.line:
+            covered.setdefault(item.file, set()).update(range(item.line, (item.end or item.line) + 1))
+    shares = {}
+    for source in plan.sources:
+        lines = normalize_characters(texts.get(source.file, "")).split("\n")
+        wanted = {number for number, line in enumerate(lines, start=1) if line.strip()}
+        shares[source.file] = (len(wanted & covered.get(source.file, set())), len(wanted))
+    return shares
 
 
 def plan_yaml(plan: Plan) -> str:

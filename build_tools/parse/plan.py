@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from build_tools.errors import SourceError
 from build_tools.ingest.clean import Paragraph, clean_text, metadata_from_lines
 from build_tools.ingest.readers import SourceText
+from build_tools.link.plan_types import plan_type_slug
 from build_tools.link.regions import resolve_region
 from build_tools.link.themes import theme_of
 from build_tools.models import Action, Flag, Measure, Plan, Project, Reading, RemovedText, Segment, Source, Target, Task, Variant
@@ -191,6 +192,8 @@ class Document:
     removed: list[RemovedText] = field(default_factory=list)
     variants: list[tuple[Paragraph, str, str, list[Reading]]] = field(default_factory=list)
     """(paragraph shown, chosen file, reason, readings) where sources print a paragraph differently."""
+    injected: list[str] = field(default_factory=list)
+    """Strings found injected by a website into one copy (see build_tools.merge.injected_strings)."""
 
 
 def document_from_source(source: SourceText) -> Document:
@@ -287,12 +290,13 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
     sections = build_sections(root, task_of, measure_of)
     node_of = {id(n.paragraph): n for n in root.walk() if n.paragraph is not None}
     variants = [
-        Variant(segment=node_of[id(paragraph)].id, chosen=chosen, reason=reason, readings=readings)
+        Variant(segment=node_of[id(paragraph)].id, chosen=chosen, reason=reason, readings=readings,
+                injected=[s for s in document.injected if any(s in r.text for r in readings)])
         for paragraph, chosen, reason, readings in document.variants
         if id(paragraph) in node_of
     ]
     plan = Plan(
-        id=plan_id or make_plan_id(region, parent, year),
+        id=plan_id or make_plan_id(region, parent, year, meta.title),
         region_id=make_plan_id(region, parent, None),
         title=meta.title,
         notice_title=meta.notice_title,
@@ -323,12 +327,16 @@ def _first_marked_line(root: Node) -> int:
     return next(node.line for node in root.children if node.style is not None)
 
 
-def make_plan_id(region, parent, year: int | None) -> str:
-    """``tianjin-baodi-2023``; a province's own plan is ``hunan-2022``; a plan with no region ``national-2021``."""
+def make_plan_id(region, parent, year: int | None, title: str | None = None) -> str:
+    """``tianjin-baodi-2023``; a province's own plan ``hunan-2022``; a plan with no region ``national-2021``;
+    other plan types add their slug (data/taxonomy/plan_types.yml): ``tianjin-energy-saving-2021``."""
     parts = []
     if parent is not None:
         parts.append(parent.slug)
     parts.append(region.slug if region is not None else "national")
+    kind = plan_type_slug(title) if title else ""
+    if kind:
+        parts.append(kind)
     if year:
         parts.append(str(year))
     return "-".join(parts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -80,6 +81,11 @@ def environment() -> Environment:
     env.filters["md"] = markdown_inline
     env.filters["value"] = format_value
     env.filters["mark"] = mark_spans
+    env.filters["changes"] = variant_changes
+    env.filters["groupby_reason"] = lambda removed: [
+        ((file, reason), [r for r in removed if (r.file, r.reason) == (file, reason)])
+        for file, reason in dict.fromkeys((r.file, r.reason) for r in removed)
+    ]
     env.filters["yaml_string"] = lambda s: Markup(json.dumps(s, ensure_ascii=False))
     env.globals.update(LEVEL_ZH=LEVEL_ZH, STATUS_ZH=STATUS_ZH, ROLE_ZH=ROLE_ZH, COMMITMENT_ZH=COMMITMENT_ZH)
     return env
@@ -87,6 +93,29 @@ def environment() -> Environment:
 
 def heading_level(depth: int) -> str:
     return "#" * min(depth + 1, 6)
+
+
+INJECTED_PLACEHOLDER = "〔网站注入文字〕"
+
+
+def variant_changes(variant) -> list[dict]:
+    """Where the other readings differ from the chosen one, with a little context; text a website
+    injected is shown as 〔网站注入文字〕, never as plan text."""
+    chosen = next((r.text for r in variant.readings if r.file == variant.chosen), variant.readings[0].text)
+    changes = []
+    for reading in variant.readings:
+        if reading.file == variant.chosen:
+            continue
+        matcher = SequenceMatcher(None, chosen, reading.text, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            other = reading.text[j1:j2]
+            for injected in variant.injected:
+                other = other.replace(injected, INJECTED_PLACEHOLDER)
+            changes.append({"file": reading.file, "before": chosen[max(0, i1 - 8):i1], "chosen": chosen[i1:i2],
+                            "other": other, "after": chosen[i2:i2 + 8]})
+    return changes
 
 
 def site_url() -> str:
