@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -107,3 +108,29 @@ def test_check_lists_agency_names_that_resolve_to_no_type(tmp_path):
     completed = run("check", "--sources", str(sources), "--plans", str(plans))
     assert completed.returncode == 1
     assert "agency names that resolve to no type: 区星际航运局" in completed.stderr
+
+
+def test_build_reports_every_bad_file_and_still_builds_the_others(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(SEED, sources / SEED.name)
+    (sources / "empty.txt").write_bytes(b"")
+    (sources / "image.txt").write_bytes(bytes(range(256)) * 64)
+    (sources / "notes.txt").write_text("会议纪要：今天讨论了绿化工作。", encoding="utf-8")
+    (sources / "huge.txt").write_bytes(("碳达峰" * 1000 + "\n").encode() * 2400)  # about 21 MB
+    (sources / "truncated.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa")
+    (sources / "table.xlsx").write_bytes(b"PK\x03\x04")
+    completed = run("build", "--sources", str(sources), "--plans", str(tmp_path / "plans"), "--content", str(tmp_path / "content"))
+    assert completed.returncode == 1
+    assert "Traceback" not in completed.stderr
+    for name, message in [
+        ("empty.txt", "the file is empty"),
+        ("image.txt", "binary data"),
+        ("notes.txt", "no numbered headings"),
+        ("huge.txt", "MB, more than the 16 MB a plan can be"),
+        ("truncated.pdf", "not a readable PDF"),
+        ("table.xlsx", "unsupported format .xlsx"),
+    ]:
+        assert re.search(rf"error: {re.escape(name)}: .*{re.escape(message)}", completed.stderr), (name, completed.stderr)
+    assert [p.name for p in (tmp_path / "plans").glob("*.yml")] == ["tianjin-baodi-2023.yml"]
+    assert (tmp_path / "content" / "plans" / "tianjin-baodi-2023.md").exists()
