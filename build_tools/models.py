@@ -92,6 +92,8 @@ class Task(_Model):
     """Short heading: the text before the first 。."""
     text: str
     """The whole task, including unnumbered paragraphs that belong to it."""
+    theme: str | None = None
+    """The action's theme, or the task's own where the action (a bare 重点任务 chapter) maps to none."""
     agencies: list[Agency] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
 

@@ -89,7 +89,7 @@ def plan_items(plan: Plan) -> list[tuple[Item, list]]:
     found = []
     for action in plan.actions:
         for task in action.tasks:
-            item = Item(plan, task.id, f"{action.number}.{task.number}", task.title, action.theme, "task", task.targets, task.agencies)
+            item = Item(plan, task.id, f"{action.number}.{task.number}", task.title, task.theme, "task", task.targets, task.agencies)
             found.append((item, task.agencies))
     for measure in plan.measures:
         item = Item(plan, measure.id, measure.id, measure.title, measure.theme, "measure", [], measure.agencies)

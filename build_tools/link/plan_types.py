@@ -23,11 +23,12 @@ def load_plan_types() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def plan_type_slug(title: str) -> str:
     """``天津市“十四五”节能减排工作实施方案`` -> ``energy-saving``; ``天津市宝坻区碳达峰实施方案`` -> ``""``."""
-    for pattern, slug in load_plan_types():
-        if pattern.search(title):
-            return slug
-    core = title
-    for region in regions_in_title(title):
+    core = re.sub(r"^中共|\s+", "", title)
+    for region in regions_in_title(core):
         core = core.replace(region.name, "", 1)
+    for pattern, slug in load_plan_types():
+        if pattern.search(core):
+            return slug
     core = FILLER.sub("", core)
-    return "".join(lazy_pinyin(core, style=Style.FIRST_LETTER)).lower()[:12]
+    initials = "".join(lazy_pinyin(core, style=Style.FIRST_LETTER)).lower()
+    return re.sub(r"[^a-z0-9]", "", initials)[:12]

@@ -14,7 +14,7 @@ from build_tools.paths import TAXONOMY
 # 某某区 / 某某县 / 某某市 … when the gazetteer does not know the place (2–6 characters before the suffix)
 REGION_BY_SUFFIX = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:自治区|自治州|自治县|省|市|区|县|旗|盟))")
 SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|自治州|自治县|省|市|区|县|旗|盟)$")
-NOT_A_PLACE = re.compile(r"建设|领域|发展|绿色|国家|城乡|重点|促进|关于|高新")
+NOT_A_PLACE = re.compile(r"建设|领域|发展|绿色|国家|城乡|重点|促进|关于|高新|试验|示范|开发|工业|园|实施|城市|农村|全|各|中共|低碳|碳|新区|自贸")
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,22 @@ def regions_in_title(title: str) -> list[Region]:
     return found
 
 
+def region_in_brackets(title: str) -> Region | None:
+    """``碳达峰碳中和林草碳汇（包头）试验区实施方案`` -> 包头市: a known place named in brackets."""
+    gazetteer = load_gazetteer()
+    for inside in re.findall(r"[（(]([^（）()]{2,8})[）)]", title):
+        for region in gazetteer.values():
+            if inside in (region.name, SUFFIX.sub("", region.name)):
+                return region
+    return None
+
+
 def resolve_region(title: str) -> tuple[Region | None, Region | None]:
     """(region, parent region) of a plan from its title; parent from the title or the gazetteer."""
     found = regions_in_title(title)
+    if not found:
+        bracketed = region_in_brackets(title)
+        found = [bracketed] if bracketed else []
     if not found:
         return None, None
     region = found[-1]

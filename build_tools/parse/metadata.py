@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from build_tools.parse.patterns import DATE_LINE, DOC_NUMBER
 
 # 天津市宝坻区人民政府关于印发天津市宝坻区碳达峰实施方案的通知
-NOTICE = re.compile(r"^(?P<issuer>.{2,60}?)关于印发(?P<title>.{2,80}?)的通知$")
+# 天水市人民政府印发关于加快…实施方案的通知 ; 关于印发《…》的通知 (issuer printed apart)
+NOTICE = re.compile(r"^(?P<issuer>.{0,60}?)(?:关于印发|印发)(?P<title>.{2,80}?)的通知$")
 # 津市市碳达峰实施方案 / 天津市“十四五”节能减排工作实施方案 (a title line)
 TITLE = re.compile(r"^[^，。；：]{2,60}(?:方案|规划|意见|计划|措施|办法|纲要|要点)$")
 # （征求意见稿） 草案 送审稿
@@ -47,23 +48,61 @@ def find_notice(lines: list[str]) -> tuple[str | None, str | None, str | None]:
             joined += lines[end]
             found = NOTICE.match(joined)
             if found:
-                return joined, found.group("issuer"), strip_title(found.group("title"))
+                return joined, found.group("issuer").strip() or None, strip_title(found.group("title"))
     return None, None, None
+
+
+def compact_title(text: str) -> str:
+    return re.sub(r"[\s《》〈〉<>]", "", text)
+
+
+def title_line(line: str) -> bool:
+    """A line that can be part of a title: short, no sentence punctuation, not a date, number or notice."""
+    compact = line.replace(" ", "")
+    return (
+        0 < len(compact) <= 70
+        and not re.search(r"[。，；：:]", compact)
+        and "关于印发" not in compact
+        and not compact.endswith("通知")
+        and not DATE_LINE.match(compact.strip("（）()"))
+        and not DOC_NUMBER.match(compact)
+        and not DRAFT.fullmatch(compact.strip("（）()"))
+        and not re.fullmatch(r"[（(].*[）)]|\d+|[-—－\s\d]+", compact)  # （此件公开发布）, a page number
+    )
+
+
+def title_blocks(front: list[str]) -> list[str]:
+    """Titles in the front matter, a title printed over several lines joined:
+    ``碳达峰碳中和林草碳汇（包头）`` / ``试验区实施方案`` -> ``碳达峰碳中和林草碳汇（包头）试验区实施方案``."""
+    titles = []
+    for end, line in enumerate(front):
+        if not title_line(line) or not TITLE.match(strip_title(line)):
+            continue
+        start = end
+        while start > 0 and title_line(front[start - 1]) \
+                and (not TITLE.match(strip_title(front[start - 1])) or len(front[start].strip()) <= 6) \
+                and not ISSUER_LINE.match(front[start - 1]) and len("".join(front[start - 1:end + 1])) <= 70:
+            start -= 1
+        titles.append(strip_title("".join(part.strip() for part in front[start:end + 1])))
+    return titles
 
 
 def extract_metadata(front: list[str], tail: list[str]) -> Metadata:
     """Metadata from the front matter (paragraphs before 一、) and the last paragraphs (a signature)."""
     meta = Metadata()
     meta.notice_title, meta.issuer, notice_plan_title = find_notice(front)
-    titles = [strip_title(line) for line in front if TITLE.match(strip_title(line)) and "关于印发" not in line]
+    titles = title_blocks(front)
     meta.title = titles[-1] if titles else notice_plan_title
+    if titles and notice_plan_title and len(notice_plan_title) > len(meta.title) and \
+            compact_title(notice_plan_title).endswith(compact_title(meta.title)):
+        meta.title = notice_plan_title  # the title block lost its first lines (PDF layout); the notice has it whole
     if meta.title is None:
         quoted = next((m.group(1) for line in front for m in [re.search(r"《([^》]{4,60})》", line)] if m), None)
         meta.title = quoted
     if any(DRAFT.search(line) for line in front[:8]):
         meta.status = "draft"
     for index, line in enumerate(front + tail):
-        found = DATE_LINE.match(line.replace(" ", ""))
+        found = DATE_LINE.match(re.sub(r"^[（(](.*)[）)]$", r"\1", line.replace(" ", "")))
         if not found:
             continue
         meta.date_text = line.replace(" ", "")
@@ -79,5 +118,6 @@ def extract_metadata(front: list[str], tail: list[str]) -> Metadata:
         candidates = [line for line in front[:8] if ISSUER_LINE.match(line) and not TITLE.match(line)]
         if candidates:
             meta.issuer = candidates[0]
-    meta.doc_number = next((line.replace(" ", "") for line in front if DOC_NUMBER.match(line.replace(" ", ""))), None)
+    numbers = (re.sub(r"^[（(](.*)[）)]$", r"\1", line.replace(" ", "")) for line in front)
+    meta.doc_number = next((number for number in numbers if DOC_NUMBER.match(number)), None)
     return meta

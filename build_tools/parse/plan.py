@@ -25,6 +25,11 @@ PROJECTS = re.compile(r"重大.{0,6}项目|重点项目|示范项目|重大工�
 ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})")
 # 推动?业绿色 (a ? standing for a lost character between Chinese characters)
 LOST_CHARACTER = re.compile(r"[\u4e00-\u9fff][?\ufffd]|[?\ufffd][\u4e00-\u9fff]")
+# the frame of a plan, not its work: 一、总体要求 / 二、主要目标 / 五、保障措施 / 六、组织实施
+FRAMEWORK = re.compile(
+    r"总体要求|指导思想|基本原则|工作原则|主要原则|总体思路|工作思路|主要目标|总体目标|发展目标|工作目标|行动目标|目标任务"
+    r"|行动背景|编制背景|背景|重要意义|保障措施|保障机制|组织实施|组织保障|实施保障|组织领导|工作要求|附件|重大项目|重点项目"
+)
 # 一、主要目标 / （三）主要目标
 MAIN_TARGETS = re.compile(r"主要目标|总体目标|发展目标|目标任务")
 
@@ -49,10 +54,18 @@ def find_actions_chapter(root: Node) -> tuple[list[Node], list[Node]]:
     chapters = [node for node in root.children if node.style is not None]
     for index, chapter in enumerate(chapters):
         if chapter.is_heading and KEY_TASKS.search(chapter.text):
-            return [child for child in chapter.children if child.style is not None], chapters[index + 1 :]
+            children = [child for child in chapter.children if child.style is not None]
+            if children and not any(grandchild.style for child in children for grandchild in child.children):
+                # 二、重点任务 （一）建立企业项目能效清单。…: the numbered items are the tasks of one action
+                return [chapter], chapters[index + 1 :]
+            return children, chapters[index + 1 :]
     action_chapters = [c for c in chapters if c.is_heading and c.text.endswith("行动")]
     if len(action_chapters) >= 2:
         return action_chapters, chapters[chapters.index(action_chapters[-1]) + 1 :]
+    # 三、推动实施重点工程 （一）…  四、健全完善政策机制 （一）…: chapters that are not the frame of the plan
+    working = [c for c in chapters if not FRAMEWORK.search(c.text[:20]) and any(child.style for child in c.children)]
+    if working:
+        return working, chapters[chapters.index(working[-1]) + 1 :]
     return [], []
 
 
@@ -92,20 +105,26 @@ def build_actions(action_nodes: list[Node], convention: RoleConvention) -> list[
                 continue
             paragraphs = [child.text] + [d.text for d in child.descendants()]
             agencies, _ = find_agencies(paragraphs, convention)
+            title = first_sentence(child.text)
             tasks.append(
                 Task(
                     id=f"t{ordinal}-{child.number}",
                     number=child.number,
-                    title=first_sentence(child.text),
+                    title=title,
                     text=full_text(child),
+                    theme=theme_of(heading_of(node)) or theme_of(title),
                     agencies=agencies,
                 )
             )
-        heading = first_sentence(node.text) if not node.is_heading else node.text
+        heading = heading_of(node)
         actions.append(
             Action(number=ordinal, id=f"a{ordinal}", marker=node.marker, heading=heading, theme=theme_of(heading), intro=intro, tasks=tasks)
         )
     return actions
+
+
+def heading_of(node: Node) -> str:
+    return node.text if node.is_heading else first_sentence(node.text)
 
 
 def _after_first_task(node: Node, child: Node) -> bool:
@@ -284,7 +303,10 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
         for task in action.tasks:
             task.targets = [t for t in targets if t.task == f"{action.number}.{task.number}"]
 
-    region, parent = resolve_region(meta.title)
+    region, parent = resolve_region(re.sub(r"^中共", "", meta.title))
+    for fallback in (meta.notice_title, meta.issuer):
+        if region is None and fallback:  # 中共湖南省委 湖南省人民政府关于…的实施意见: the issuer names the region
+            region, parent = resolve_region(re.sub(r"^中共", "", fallback))
     level = region.level if region else "national"  # no jurisdiction in the title: a national (ministry or State Council) plan
     year = meta.year
     sections = build_sections(root, task_of, measure_of)
