@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve check bench clean
+.PHONY: site test serve check bench corpus-report clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,3 +34,6 @@ clean:
 
 bench: $(STAMP)  ## parse/render/build timings (figures for notes; tests never assert time)
 	$(BIN)/python tests/benchmarks/bench_pipeline.py
+
+corpus-report: $(STAMP)  ## what each PDF of ../shared/corpus yields (the corpus is never committed)
+	$(BIN)/python tests/benchmarks/corpus_report.py

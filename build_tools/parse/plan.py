@@ -124,7 +124,8 @@ def build_actions(action_nodes: list[Node], convention: RoleConvention) -> list[
 
 
 def heading_of(node: Node) -> str:
-    return node.text if node.is_heading else first_sentence(node.text)
+    """``（一）能源绿色低碳转型行动。`` -> ``能源绿色低碳转型行动``; a run-in heading is its first sentence."""
+    return node.text.rstrip("。.") if node.is_heading else first_sentence(node.text)
 
 
 def _after_first_task(node: Node, child: Node) -> bool:
