@@ -35,15 +35,20 @@ def served_site(built_site):
 
 
 @pytest.fixture(scope="module")
-def page(served_site, tmp_path_factory):
+def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context()
-        yield context.new_page()
-        context.close()
-        browser.close()
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, served_site):
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 def test_agency_lookup_finds_agencies_by_part_of_a_name(page, served_site):
@@ -77,3 +82,34 @@ def test_chinese_search_in_the_browser_finds_the_plan(page, served_site):
     result.wait_for(timeout=15000)
     links = page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
     assert any("plans/tianjin-baodi-2023/" in link for link in links), links
+
+
+def test_hostile_text_stays_inert_in_search_results(browser, site_builder, tmp_path):
+    """A plan whose text holds <script>, onerror and javascript: links: searching shows it as text."""
+    from build_tools.ingest.readers import SourceText
+    from build_tools.parse.plan import parse_plan
+    from tests.test_inert_text import HOSTILE
+
+    plan = parse_plan(SourceText(file="hostile.txt", sha256="0" * 64, text=HOSTILE))
+    site = site_builder([plan], tmp_path)
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    dialogs: list[str] = []
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(f"http://127.0.0.1:{server.server_port}/plans/{plan.id}/")
+        page.wait_for_timeout(500)
+        page.locator("input.md-search__input").fill("新能源")
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        page.wait_for_timeout(500)
+        results = page.locator(".md-search-result")
+        assert results.locator("script, img, b, i").count() == 0
+        assert "<script>alert(4)</script>" in results.inner_text()
+        assert page.locator("a[href^='javascript:']").count() == 0
+        context.close()
+    finally:
+        server.shutdown()
+    assert dialogs == []
