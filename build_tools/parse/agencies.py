@@ -87,13 +87,48 @@ def clean_item(item: str) -> str:
     return item.strip("：:")
 
 
+def split_outside_brackets(text: str) -> list[str]:
+    """Split on 、，； but not inside brackets: ``各市（含定州、辛集市）发展改革委、省工信厅`` -> two units."""
+    parts, current, depth = [], "", 0
+    for char in text:
+        if char in OPENERS:
+            depth += 1
+        elif char in CLOSERS and depth:
+            depth -= 1
+        if depth == 0 and ITEM_SEPARATORS.match(char):
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return parts
+
+
 def split_units(text: str) -> list[str]:
-    return [name for name in (clean_item(part) for part in ITEM_SEPARATORS.split(text)) if name]
+    return [name for name in (clean_item(part) for part in split_outside_brackets(text)) if name]
+
+
+# 以下均需各区人民政府落实，不再列出 / 下同 (a note after the clause's own sentence)
+NOTE_SENTENCE = re.compile(r"以下|下同|不再列出|不再一一列出|以上")
 
 
 def parse_clause(content: str, convention: RoleConvention) -> list[Agency] | None:
-    """Bracket content -> agencies, or None when the bracket is not a responsibility clause."""
+    """Bracket content -> agencies, or None when the bracket is not a responsibility clause.
+
+    ``市工信局、市发改委等按职责分工负责，各区人民政府负责落实。以下均需各区人民政府落实，不再列出``:
+    the sentences after the first are read too, except notes about later clauses."""
     content = re.sub(r"\s+", "", content)
+    sentences = [part for part in content.split("。") if part]
+    if len(sentences) > 1:
+        found: list[Agency] = []
+        for sentence in sentences:
+            if found and NOTE_SENTENCE.search(sentence):
+                continue
+            parsed = parse_clause(sentence, convention)
+            if parsed is None and not found:
+                return None
+            found += [a for a in parsed or [] if a.name not in {f.name for f in found}]
+        return found or None
     note = CONVENTION_NOTE.search(content)
     rule = convention.rule
     if note:
@@ -101,6 +136,7 @@ def parse_clause(content: str, convention: RoleConvention) -> list[Agency] | Non
         rule = "comma" if COMMA_CONVENTION.search(note.group(1)) else "first" if FIRST_CONVENTION.search(note.group(1)) else None
         if SAME_BELOW.search(note.group(1)):
             convention.rule = rule
+    content = re.sub(r"[，,；;]?下同$", "", content)  # （各县区政府负责，下同）: the note itself names no unit
     keyword = bool(LABEL.search(content) or re.search(r"负责|牵头|配合", content))
 
     agencies: list[Agency] = []
@@ -131,6 +167,9 @@ def parse_clause(content: str, convention: RoleConvention) -> list[Agency] | Non
         return None
     if keyword and not any(looks_like_agency(a.name) for a in agencies):
         return None
+    if any(a.role == "lead" for a in agencies) and any(a.role is None for a in agencies):
+        # （市发展改革委牵头，市统计局等按职责分工负责）: beside a named lead unit the others support
+        agencies = [a if a.role else a.model_copy(update={"role": "support"}) for a in agencies]
     return agencies
 
 

@@ -166,3 +166,27 @@ def test_parse_clause_none_for_other_brackets(content):
 )
 def test_trailing_bracket(text, expected):
     assert trailing_bracket(text) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        (
+            "加强监管。（市工业和信息化局、市发展改革委等按职责分工负责，各区人民政府负责落实。以下均需各区人民政府落实，不再列出）",
+            [("市工业和信息化局", None), ("市发展改革委", None), ("各区人民政府", None)],
+        ),
+        (
+            "完善制度。（市发展改革委牵头，市统计局等按职责分工负责）",
+            [("市发展改革委", "lead"), ("市统计局", "support")],
+        ),
+        (
+            "遏制两高。（市发展改革委、市工业和信息化局、市生态环境局牵头，人民银行天津分行、天津银保监局等按职责分工负责）",
+            [("市发展改革委", "lead"), ("市工业和信息化局", "lead"), ("市生态环境局", "lead"),
+             ("人民银行天津分行", "support"), ("天津银保监局", "support")],
+        ),
+    ],
+    ids=["note-sentence-after-the-clause", "lead-and-others", "several-leads-and-others"],
+)
+def test_clauses_from_provincial_plans(paragraph, expected):
+    """Forms from 天津市“十四五”节能减排工作实施方案 (corpus file 214)."""
+    assert agencies_of(paragraph) == expected
