@@ -1,0 +1,171 @@
+"""Outline -> the plan's working parts: actions and their tasks, measures of later chapters, projects,
+and the targets read from every segment. Each rule says which layout of real plans it serves."""
+
+from __future__ import annotations
+
+import re
+
+from build_tools.link.themes import theme_of
+from build_tools.models import Action, Measure, Project, Target, Task
+from build_tools.parse.agencies import RoleConvention, find_agencies
+from build_tools.parse.outline import Node
+from build_tools.parse.targets import extract_targets, period_year
+
+# 二、重点任务 / 三、主要任务 / 四、重点行动 (the chapter whose sections are the actions)
+KEY_TASKS = re.compile(r"重点任务|主要任务|重点行动|重点工作|主要行动|具体行动|重点举措")
+# 四、重大支撑和示范项目 / 重大工程 (a chapter listing projects)
+PROJECTS = re.compile(r"重大.{0,6}项目|重点项目|示范项目|重大工程|重点工程")
+# the frame of a plan, not its work: 一、总体要求 / 二、主要目标 / 五、保障措施 / 六、组织实施
+FRAMEWORK = re.compile(
+    r"总体要求|指导思想|基本原则|工作原则|主要原则|总体思路|工作思路|主要目标|总体目标|发展目标|工作目标|行动目标|目标任务"
+    r"|行动背景|编制背景|背景|重要意义|保障措施|保障机制|组织实施|组织保障|实施保障|组织领导|工作要求|附件|重大项目|重点项目"
+)
+
+
+def first_sentence(text: str) -> str:
+    """Task title: ``积极构建低碳工业体系。坚持制造业立区…`` -> ``积极构建低碳工业体系``."""
+    head = text.split("。", 1)[0]
+    return head.strip()
+
+
+def full_text(node: Node) -> str:
+    """A node's text with its descendants (numbered ones with their markers), one paragraph a line."""
+    lines = [node.text]
+    for child in node.descendants():
+        lines.append(f"{child.marker}{child.text}" if child.marker else child.text)
+    return "\n".join(line for line in lines if line)
+
+
+def find_actions_chapter(root: Node) -> tuple[list[Node], list[Node]]:
+    """(actions, chapters after them). Actions are the numbered children of the 重点任务 chapter; without
+    one, the top-level chapters named …行动 hold the tasks."""
+    chapters = [node for node in root.children if node.style is not None]
+    for index, chapter in enumerate(chapters):
+        if chapter.is_heading and KEY_TASKS.search(chapter.text):
+            children = [child for child in chapter.children if child.style is not None]
+            if children and not any(grandchild.style for child in children for grandchild in child.children):
+                # 二、重点任务 （一）建立企业项目能效清单。…: the numbered items are the tasks of one action
+                return [chapter], chapters[index + 1 :]
+            return children, chapters[index + 1 :]
+    action_chapters = [c for c in chapters if c.is_heading and c.text.endswith("行动")]
+    if len(action_chapters) >= 2:
+        return action_chapters, chapters[chapters.index(action_chapters[-1]) + 1 :]
+    # 三、推动实施重点工程 （一）…  四、健全完善政策机制 （一）…: chapters that are not the frame of the plan
+    working = [c for c in chapters if not FRAMEWORK.search(c.text[:20]) and any(child.style for child in c.children)]
+    if working:
+        return working, chapters[chapters.index(working[-1]) + 1 :]
+    return [], []
+
+
+def build_measures(chapters: list[Node], convention: RoleConvention) -> tuple[list[Measure], list[Node]]:
+    """Numbered items of the chapters after the actions (not the projects chapter), and their nodes."""
+    measures, nodes = [], []
+    for chapter in chapters:
+        if not chapter.is_heading or PROJECTS.search(chapter.text):
+            continue
+        for child in chapter.children:
+            if child.style is None:
+                continue
+            agencies, _ = find_agencies([child.text] + [d.text for d in child.descendants()], convention)
+            measures.append(
+                Measure(
+                    id=f"m{chapter.number}-{child.number}",
+                    chapter=chapter.text,
+                    chapter_number=chapter.number,
+                    number=child.number,
+                    title=first_sentence(child.text),
+                    text=full_text(child),
+                    theme=theme_of(chapter.text),
+                    agencies=agencies,
+                )
+            )
+            nodes.append(child)
+    return measures, nodes
+
+
+def build_actions(action_nodes: list[Node], convention: RoleConvention) -> list[Action]:
+    actions = []
+    for ordinal, node in enumerate(action_nodes, start=1):
+        intro = "\n".join(child.text for child in node.children if child.style is None and not _after_first_task(node, child))
+        tasks = []
+        for child in node.children:
+            if child.style is None:
+                continue
+            paragraphs = [child.text] + [d.text for d in child.descendants()]
+            agencies, _ = find_agencies(paragraphs, convention)
+            title = first_sentence(child.text)
+            tasks.append(
+                Task(
+                    id=f"t{ordinal}-{child.number}",
+                    number=child.number,
+                    title=title,
+                    text=full_text(child),
+                    theme=theme_of(heading_of(node)) or theme_of(title),
+                    agencies=agencies,
+                )
+            )
+        heading = heading_of(node)
+        actions.append(
+            Action(number=ordinal, id=f"a{ordinal}", marker=node.marker, heading=heading, theme=theme_of(heading), intro=intro, tasks=tasks)
+        )
+    return actions
+
+
+def heading_of(node: Node) -> str:
+    """``（一）能源绿色低碳转型行动。`` -> ``能源绿色低碳转型行动``; a run-in heading is its first sentence."""
+    return node.text.rstrip("。.") if node.is_heading else first_sentence(node.text)
+
+
+def _after_first_task(node: Node, child: Node) -> bool:
+    seen_task = False
+    for other in node.children:
+        if other is child:
+            return seen_task
+        if other.style is not None:
+            seen_task = True
+    return False
+
+
+def build_projects(root: Node) -> list[Project]:
+    """Projects listed in a 重大项目 chapter: ``（一）能源领域`` groups ``1.津市市配电网改造和扩容工程。…``."""
+    projects: list[Project] = []
+    for chapter in root.children:
+        if chapter.style is None or not chapter.is_heading or not PROJECTS.search(chapter.text):
+            continue
+        for group in chapter.children:
+            if group.style is None:
+                continue
+            items = [c for c in group.children if c.style is not None]
+            if not items:
+                items, name = [group], None
+            else:
+                name = group.text if group.is_heading else first_sentence(group.text)
+            for item in items:
+                projects.append(Project(group=name, number=item.number, title=first_sentence(item.text), text=full_text(item), segment=item.id))
+    return projects
+
+
+def section_year(ancestors: list[Node]) -> int | None:
+    """A heading such as ``（一）“十四五”时期目标`` sets the due year of the targets below it."""
+    for node in reversed(ancestors):
+        if node.style is not None:
+            year = period_year(node.text[:20])
+            if year:
+                return year
+    return None
+
+
+def collect_targets(root: Node, task_of: dict[int, str]) -> list[Target]:
+    targets: list[Target] = []
+
+    def visit(node: Node, ancestors: list[Node]) -> None:
+        in_front_matter = node.style is None and ancestors[-1] is root  # the notice and preface before 一、
+        if not in_front_matter:
+            for found in extract_targets(node.text, section_year(ancestors + [node])):
+                targets.append(Target(task=task_of.get(id(node)), segment=node.id, **found.__dict__))
+        for child in node.children:
+            visit(child, ancestors + [node])
+
+    for child in root.children:
+        visit(child, [root])
+    return targets
