@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 # longest first, so 万千瓦时 wins over 万千瓦 and 吨标准煤 over 吨
 UNITS = sorted(
-    """% ‰ 万千瓦时 亿千瓦时 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 万吨标准煤 吨标准煤 万吨二氧化碳 万吨 吨 亿立方米 万立方米 立方米
+    """% ‰ 个百分点 百分点 万千瓦时 亿千瓦时 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 万吨标准煤 吨标准煤 万吨二氧化碳 万吨 吨 亿立方米 万立方米 立方米
     万平方米 平方米 平方公里 万亩 亩 万公顷 公顷 亿元 万元 元 家 个 项 座 辆 万辆 台 套 公里 千米 处 所 条 户 万户 人 万人
     名 株 万株 艘 倍 根 批""".split(),
     key=len,
@@ -151,7 +151,9 @@ def extract_targets(text: str, default_year: int | None = None) -> list[FoundTar
                         strength=strength,
                     ))
                 )
-            if len(in_clause) > 1:
+            if len(in_clause) > 1 and "分别" in clause:
+                distribute_indicators(clause, in_clause)
+            elif len(in_clause) > 1:
                 split_shared_clause(clause, in_clause)
             targets += [target for _, target in in_clause]
             if years:
@@ -166,6 +168,23 @@ def counts_listed_items(before: str, number: str) -> bool:
         return False
     items = re.split(r"、", re.split(r"[，。；：]", before)[-1])
     return len(items) == int(number)
+
+
+# 分别降低 / 分别达到 (the verb after 分别; a direction verb stays in each indicator)
+RESPECTIVELY = re.compile(r"分别(下降|降低|减少|提高|提升|增长|增加)?")
+
+
+def distribute_indicators(clause: str, found: list[tuple[int, "FoundTarget"]]) -> None:
+    """``单位地区生产总值能源消耗和二氧化碳排放分别降低15%和18%``: as many names before 分别 as values
+    after it pair up (能源消耗降低 15%, 二氧化碳排放降低 18%); otherwise the indicator is left whole."""
+    match = RESPECTIVELY.search(clause)
+    head = clause[: match.start()]
+    head = re.sub(r"^.*?(?:到|至)?20\d\d年(?:底|末|前)?", "", head)
+    items = [item for item in re.split(r"[、和与及]", head) if item]
+    if len(items) != len(found):
+        return
+    for item, (_, target) in zip(items, found):
+        target.indicator = item + (match.group(1) or "")
 
 
 def split_shared_clause(clause: str, found: list[tuple[int, "FoundTarget"]]) -> None:

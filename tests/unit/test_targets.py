@@ -155,3 +155,20 @@ def test_indicator_repeats_the_previous_when_empty():
 )
 def test_period_year(text, year):
     assert period_year(text) == year
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("到2025年，单位地区生产总值能源消耗和二氧化碳排放分别降低15%和18%。",
+         [("单位地区生产总值能源消耗降低", 15, "%"), ("二氧化碳排放降低", 18, "%")]),
+        ("2022年农作物秸秆综合利用率、畜禽粪污综合利用率分别稳定在95%和90%以上。",
+         [("农作物秸秆综合利用率", 95, "%"), ("畜禽粪污综合利用率", 90, "%")]),
+        ("溶剂型工业涂料、油墨使用比例分别降低20个百分点、10个百分点。",
+         [("溶剂型工业涂料降低", 20, "个百分点"), ("油墨使用比例降低", 10, "个百分点")]),
+    ],
+    ids=["two-indicators-one-verb", "two-rates", "percentage-points"],
+)
+def test_respectively_pairs_names_with_values(text, expected):
+    """分别: from corpus files 357 (辽源), 347 (山东) and 311 (甘肃)."""
+    assert [(t.indicator, t.value, t.unit) for t in extract_targets(text)] == expected
