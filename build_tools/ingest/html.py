@@ -12,20 +12,22 @@ dropped, while this reader must list every dropped block and must read the 政�
 The page is read in one walk: every visible line is given a zone (the article, the metadata table,
 the title, or a kind of site chrome); article lines become the text, the rest go to ``removed``
 with a reason, so nothing visible is lost silently.
+
+Decoding the page's bytes is ``charset.py``; the 政务公开 table's labels and the reading of its lines
+into fields are ``govinfo.py``.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass, field
 
-from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from build_tools.errors import SourceError
+from build_tools.ingest.charset import decode_html, declared_charset  # declared_charset: re-exported
+from build_tools.ingest.govinfo import CJK, KNOWN_LABEL, METADATA_LABELS, MIN_METADATA_LABELS, parse_metadata
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 CJK_CHAR = re.compile(f"[{CJK}]")
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201d"
 # 推动工业\n    绿色低碳 -> 推动工业绿色低碳 (a source line break between Chinese characters is no space)
@@ -33,38 +35,8 @@ CJK_SEGMENT_BREAK = re.compile(f"(?<=[{CJK}{CJK_PUNCT}])[ \t\r\f]*\n[ \t\r\n\f]*
 ASCII_SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
 WORD = re.compile(r"\w")
 
-# <meta charset="gb2312">  <meta http-equiv="Content-Type" content="text/html; charset=GBK">
-META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-# <?xml version="1.0" encoding="gb2312"?>
-XML_ENCODING = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
-# declared names -> the codec a browser uses (WHATWG Encoding Standard): GB2312 and GBK pages are
-# decoded as GB18030, their superset, since CMSs write characters like 䶮 into pages labelled gb2312
-CHARSET_SUPERSETS = {
-    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "euc-cn": "gb18030",
-    "gb_2312-80": "gb18030", "csgb2312": "gb18030", "chinese": "gb18030", "windows-936": "gb18030",
-    "big5": "big5hkscs", "iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
-}
 # <p>, <!DOCTYPE html>, </div>  (but not "PM2.5<35" in a text file)
 HTML_TAG = re.compile(r"<(?:!doctype\b|/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>)", re.I)
-
-# the 政务公开 table's labels as printed -> canonical key; spaces may stand inside (索 引 号)
-METADATA_LABELS = {
-    "索引号": "索引号",
-    "发布机构": "发布机构", "发文机关": "发布机构", "发文单位": "发布机构",
-    "发文字号": "发文字号", "文号": "发文字号",
-    "成文日期": "成文日期", "成文时间": "成文日期",
-    "发文日期": "发文日期", "发布日期": "发文日期",
-    "主题分类": "主题分类",
-    "有效性": "有效性", "时效性": "有效性",
-}
-_LABEL_ALTERNATIVES = "|".join(r"\s*".join(label) for label in sorted(METADATA_LABELS, key=len, reverse=True))
-# "索 引 号：" / "发布机构:天津市…" / "有效性" (a label at the start of a cell)
-KNOWN_LABEL = re.compile(rf"^\s*(?P<label>{_LABEL_ALTERNATIVES})\s*(?:[:：]\s*|\s+|$)")
-# "名　　称：" / "标题:" (a label this reader does not keep; it ends the value before it)
-OTHER_LABEL = re.compile(rf"^\s*[{CJK}](?:\s*[{CJK}]){{1,7}}\s*[:：]")
-# "索引号：1112… 发布机构：天津市…" (two labelled fields in one cell)
-LABEL_INSIDE = re.compile(rf"\s+(?=(?:{_LABEL_ALTERNATIVES})\s*[:：])")
-MIN_METADATA_LABELS = 2
 
 # containers that hold the article on Chinese government portals (TRS, 开普云 UCAP, …)
 ARTICLE_CLASSES = {"trs_editor", "trs_ueditor", "article-content", "pages_content", "view"}
@@ -170,51 +142,6 @@ def extract_html(data: bytes, file: str) -> WebPage:
     return WebPage(text="\n".join(lines) + "\n", metadata=parse_metadata(metadata_lines), removed=removed)
 
 
-def decode_html(data: bytes, file: str) -> str:
-    """Bytes -> str: BOM, then valid UTF-8, then the declared charset, then charset-normalizer's guess.
-
-    UTF-8 comes before the declaration because scraped copies are often re-encoded to UTF-8 but keep
-    their ``<meta charset="gb2312">``; Chinese text in GB18030 is practically never valid UTF-8.
-    """
-    for bom, codec, name in ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-                             (codecs.BOM_UTF16_BE, "utf-16", "UTF-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError as error:
-                raise SourceError(file, f"the page starts with a {name} byte-order mark, but its bytes at {error.start} are not {name}") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    declared = declared_charset(data)
-    if declared:
-        try:
-            return data.decode(declared)
-        except UnicodeDecodeError:
-            pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise SourceError(file, f"cannot decode the page: its bytes fit neither its declared charset ({declared or 'none'}) nor any other")
-    return str(best)
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The codec of ``<meta charset="gb2312">`` (-> ``gb18030``) in the page's head; None if absent or unknown."""
-    head_end = data.find(b"</head>", 0, 16384)
-    head = data[: head_end if head_end >= 0 else 16384]
-    found = META_CHARSET.search(head) or XML_ENCODING.search(head)
-    if not found:
-        return None
-    name = found.group(1).decode("ascii").lower()
-    name = CHARSET_SUPERSETS.get(name, name)
-    try:
-        codec = codecs.lookup(name).name
-    except LookupError:
-        return None
-    return CHARSET_SUPERSETS.get(codec, codec)
-
-
 def find_article(body: LexborNode) -> LexborNode | None:
     """The element holding the plan: div.TRS_Editor, div#zoom, … with the most Chinese text (the inner one
     when nested ones hold the same), else the parent of the <p> elements with the most Chinese text."""
@@ -273,39 +200,6 @@ def find_metadata_block(body: LexborNode, article: LexborNode) -> LexborNode | N
         return None
     key = max(labels_in, key=lambda mem_id: (len(labels_in[mem_id]), nodes[mem_id][1]))
     return nodes[key][0] if len(labels_in[key]) >= MIN_METADATA_LABELS else None
-
-
-def parse_metadata(lines: list[str]) -> dict[str, str]:
-    """Rendered lines of the 政务公开 table -> {canonical label: value}.
-
-    ``索 引 号：\\t11120115MB1A11547X/2023-00412`` -> ``{"索引号": "11120115MB1A11547X/2023-00412"}``;
-    ``发布日期：2023-06-02`` -> ``{"发文日期": "2023-06-02"}``. A label and its value may share a cell or
-    sit in neighbouring cells; an unknown label (名称：) ends the value before it. The first value wins.
-    """
-    fields: dict[str, str] = {}
-    current: str | None = None
-    parts: list[str] = []
-
-    def finish() -> None:
-        if current and parts and current not in fields:
-            fields[current] = " ".join(parts)
-
-    for line in lines:
-        for cell in line.split("\t"):
-            for segment in LABEL_INSIDE.split(cell):
-                known = KNOWN_LABEL.match(segment)
-                if known:
-                    finish()
-                    current, parts = METADATA_LABELS[re.sub(r"\s+", "", known.group("label"))], []
-                    segment = segment[known.end():]
-                elif OTHER_LABEL.match(segment):
-                    finish()
-                    current, parts = None, []
-                    continue
-                if current and segment.strip():
-                    parts.append(segment.strip())
-    finish()
-    return fields
 
 
 def find_title(tree: LexborHTMLParser, article: LexborNode) -> tuple[str | None, LexborNode | None]:
