@@ -45,3 +45,14 @@ def test_the_national_plan_has_its_ten_actions(corpus):
                                                "innovation", "carbon-sinks", "society", "regions"]
     targets = {(t.year, t.value, t.unit) for t in plan.targets}
     assert (2025, 20, "%") in targets and (2030, 25, "%") in targets  # 非化石能源消费比重 20% / 25%左右
+
+
+def test_seeds_and_corpus_build_one_strict_site_with_working_links(corpus, seed_plans, site_builder, tmp_path):
+    """43 plans of every layout through render, `mkdocs build --strict` and the link checker."""
+    from tests.sitecheck import broken_links
+
+    plans = corpus.plans + list(seed_plans.values())
+    site = site_builder(plans, tmp_path)
+    assert broken_links(site) == []
+    for plan in plans:
+        assert (site / "plans" / plan.id / "index.html").exists()

@@ -6,9 +6,7 @@ import csv
 import json
 import re
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import jsonschema
 import pytest
@@ -16,6 +14,7 @@ from openpyxl import load_workbook
 
 from build_tools.link.agencies import agency_type_of
 from build_tools.link.atlas import build_atlas
+from tests.sitecheck import broken_links
 
 
 def all_agencies(plan):
@@ -79,50 +78,8 @@ def test_every_action_and_measure_has_a_theme(seed_plans):
         assert [m.chapter for m in plan.measures if m.theme is None] == []
 
 
-class Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if "id" in attrs:
-            self.ids.add(attrs["id"])
-        if tag == "a" and attrs.get("href"):
-            self.hrefs.append(attrs["href"])
-        if tag in ("link", "script") and (attrs.get("href") or attrs.get("src")):
-            self.hrefs.append(attrs.get("href") or attrs.get("src"))
-
-
-def parse_page(path: Path) -> Links:
-    links = Links()
-    links.feed(path.read_text(encoding="utf-8"))
-    return links
-
-
 def test_every_link_in_the_built_site_resolves(built_site):
-    # 404.html is served at any path, so MkDocs writes its links root-absolute; every other page is checked
-    pages = {path: parse_page(path) for path in built_site.rglob("*.html")}
-    broken = []
-    for page, links in pages.items():
-        if page.name == "404.html" and page.parent == built_site:
-            continue
-        for href in links.hrefs:
-            parts = urlsplit(href)
-            if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
-                continue
-            target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.append(f"{page.relative_to(built_site)} -> {href}")
-                continue
-            if parts.fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else parse_page(target).ids
-                if unquote(parts.fragment) not in ids:
-                    broken.append(f"{page.relative_to(built_site)} -> {href} (no such anchor)")
-    assert broken == []
+    assert broken_links(built_site) == []
 
 
 def read_csv(site: Path, name: str) -> list[dict]:
