@@ -101,7 +101,10 @@ def test_index_counts_equal_the_data(built_site, seed_plans):
         page = (built_site / "agencies" / row["agency_id"] / "index.html").read_text(encoding="utf-8")
         assert page.count('href="../../plans/') >= int(row["tasks_total"])
     tasks = read_csv(built_site, "tasks")
-    assert len(tasks) == sum(len(a.tasks) for p in seed_plans.values() for a in p.actions) + sum(len(p.measures) for p in seed_plans.values())
+    assert len(tasks) == sum(len(a.tasks) for p in seed_plans.values() for a in p.actions) + sum(
+        len(p.measures) + len(p.projects) for p in seed_plans.values()
+    )
+    assert Counter(row["kind"] for row in tasks)["project"] == 18  # 津市市's 重大支撑和示范项目
     targets = read_csv(built_site, "targets")
     assert len(targets) == sum(len(p.targets) for p in seed_plans.values())
     assert f"共 {len(targets)} 个量化目标" in (built_site / "targets" / "index.html").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from build_tools.models import Plan, Target
 
 @dataclass
 class Item:
-    """A key task (t2-3) or a measure (m4-1) of one plan."""
+    """A key task (t2-3), a measure (m4-1) or a major project (its segment id) of one plan."""
 
     plan: Plan
     anchor: str
@@ -85,7 +85,7 @@ class Atlas:
 
 
 def plan_items(plan: Plan) -> list[tuple[Item, list]]:
-    """Every task and measure of a plan with its agencies, in document order."""
+    """Every task, measure and major project of a plan with its agencies."""
     found = []
     for action in plan.actions:
         for task in action.tasks:
@@ -94,6 +94,10 @@ def plan_items(plan: Plan) -> list[tuple[Item, list]]:
     for measure in plan.measures:
         item = Item(plan, measure.id, measure.id, measure.title, measure.theme, "measure", [], measure.agencies)
         found.append((item, measure.agencies))
+    for number, project in enumerate(plan.projects, start=1):
+        targets = [t for t in plan.targets if t.segment == project.segment]
+        item = Item(plan, project.segment, f"项目{number}", project.title, "projects", "project", targets, [])
+        found.append((item, []))
     return found
 
 

@@ -20,8 +20,8 @@ FIXED_CREATED = datetime.datetime(2000, 1, 1)
 TABLES = {
     "tasks": [
         ("plan_id", "string", "Plan id (see plans.json)"),
-        ("task_id", "string", "Task permalink anchor on the plan page: t<action>-<task> for key tasks, m<chapter>-<n> for measures"),
-        ("kind", "string", "task (a key task under 重点任务) or measure (an item of a later chapter)"),
+        ("task_id", "string", "Permalink anchor on the plan page: t<action>-<task> for key tasks, m<chapter>-<n> for measures, the segment id for projects"),
+        ("kind", "string", "task (a key task under 重点任务), measure (an item of a later chapter) or project (a listed major project)"),
         ("action_number", "integer", "Action ordinal (tasks) or chapter number (measures)"),
         ("task_number", "integer", "Number as printed"),
         ("theme", "string", "Theme id (data/taxonomy/themes.yml)"),
@@ -74,7 +74,12 @@ FOREIGN_KEYS = {
 def table_rows(atlas: Atlas) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     for item in atlas.items:
-        action_number, _, task_number = item.label.partition(".") if item.kind == "task" else (item.anchor[1:].partition("-"))
+        if item.kind == "task":
+            action_number, _, task_number = item.label.partition(".")
+        elif item.kind == "measure":
+            action_number, _, task_number = item.anchor[1:].partition("-")
+        else:  # a major project: numbered within its group only
+            action_number, task_number = "", ""
         rows["tasks"].append({"plan_id": item.plan.id, "task_id": item.anchor, "kind": item.kind, "action_number": action_number,
                               "task_number": task_number, "theme": item.theme or "", "title": item.title})
         for agency in item.agencies:
