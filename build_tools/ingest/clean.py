@@ -119,11 +119,15 @@ def ends_paragraph(line: str, wrap_width: int | None) -> bool:
     """Whether a paragraph ends after this line.
 
     Hard-wrapped text: a line clearly shorter than the wrap width ends its paragraph
-    (``论环境。`` after a full line). Unwrapped text: a line ends its paragraph unless it stops
-    mid-sentence and is long, as at a page break: ``…城乡建设碳`` / ``达峰行动…``.
+    (``论环境。`` after a full line); a line that stops mid-sentence must be much shorter, since
+    half-width digits and spaces make full lines look short (``…支持力度，选择 100 个具`` continues).
+    Unwrapped text: a line ends its paragraph unless it stops mid-sentence and is long, as at a page
+    break: ``…城乡建设碳`` / ``达峰行动…``.
     """
     if wrap_width is not None:
-        return display_width(line) < wrap_width - 5 or line.endswith("：")
+        if line[-1] in TERMINAL:
+            return display_width(line) < wrap_width - 5 or line.endswith("：")
+        return display_width(line) < 0.75 * wrap_width
     if line[-1] in TERMINAL or COMPLETE_LINE.search(line):
         return True
     return display_width(line) < 50
@@ -185,9 +189,10 @@ def clean_text(raw: str) -> tuple[list[Paragraph], list[Removed]]:
             start = number
         current.append(line)
         next_line = lines[index + 1][1] if index + 1 < len(lines) else None
+        open_bracket = "".join(current).count("（") > "".join(current).count("）") and len("".join(current)) < 2000
         if (
             next_line is None
-            or ends_paragraph(line, wrap_width)
+            or (ends_paragraph(line, wrap_width) and not (open_bracket and not MARKER_START.match(next_line)))
             or MARKER_START.match(next_line)
             or is_standalone_line(next_line)
             or is_standalone_line(line)

@@ -28,8 +28,11 @@ ROLE_SUFFIX_ROLE = {"牵头负责": "lead", "牵头": "lead", "配合": "support
                     "协助": "support", "协同": "support"}
 # wrapping words after the list: 按职责分工负责 / 负责 / 等单位 / 等
 WRAPPING_SUFFIX = re.compile(
-    r"(?:按(?:照)?(?:职责|职能)(?:分工)?(?:负责|落实)?|分(?:别|工)负责|共同负责|负责落实|负责|落实|等(?:单位|部门)?)$"
+    r"(?:按(?:照)?(?:职责|职能)(?:分工)?(?:负责|落实)?|分(?:别|工)负责|共同负责|负责落实|负责|落实"
+    r"|等(?:[省市区县]?(?:有关|相关|其他)?(?:单位|部门))?)$"
 )
+# 省工业和信息化厅等省有关部门、单位: a bare 单位 / 部门 left after the split names no unit
+GENERIC_UNIT = re.compile(r"^(?:单位|部门)$")
 ITEM_SEPARATORS = re.compile(r"[、，,；;]")
 # 区发展改革委 国网电力宝坻分公司 各街道办事处 高新区 区委党校 团市委 城发集团 (what an agency name ends with)
 AGENCY_NAME = re.compile(
@@ -105,7 +108,7 @@ def split_outside_brackets(text: str) -> list[str]:
 
 
 def split_units(text: str) -> list[str]:
-    return [name for name in (clean_item(part) for part in split_outside_brackets(text)) if name]
+    return [name for name in (clean_item(part) for part in split_outside_brackets(text)) if name and not GENERIC_UNIT.match(name)]
 
 
 # 以下均需各区人民政府落实，不再列出 / 下同 (a note after the clause's own sentence)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # longest first, so 万千瓦时 wins over 万千瓦 and 吨标准煤 over 吨
 UNITS = sorted(
-    """% ‰ 个百分点 百分点 万千瓦时 亿千瓦时 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 万吨标准煤 吨标准煤 万吨二氧化碳 万吨 吨 亿立方米 万立方米 立方米
-    万平方米 平方米 平方公里 万亩 亩 万公顷 公顷 亿元 万元 元 家 个 项 座 辆 万辆 台 套 公里 千米 处 所 条 户 万户 人 万人
-    名 株 万株 艘 倍 根 批""".split(),
+    """% ‰ 个百分点 百分点 万千瓦时 亿千瓦时 千瓦时 亿千瓦 万千瓦 千瓦 兆瓦 吉瓦 亿吨标准煤 万吨标准煤 吨标准煤 万吨二氧化碳 亿吨 万吨 吨
+    亿立方米 万立方米 立方米 亿平方米 万平方米 平方米 平方公里 万公里 亿亩 万亩 亩 万公顷 千公顷 公顷 亿元 万元 元 万家 家 万个 个 项
+    座 万辆 辆 万台 台 套 公里 千米 处 所 条 户 万户 人 万人 名 株 万株 艘 倍 根 批""".split(),
     key=len,
     reverse=True,
 )
@@ -29,6 +29,8 @@ BASE_YEAR = re.compile(r"(?:比|较|相比|与|相较|以)\s*(20\d\d)\s*年|(20\
 # “十四五”期间 / “十四五”末 / 十四五时期 -> 2025 ; “十五五” -> 2030
 PERIOD = re.compile(r"[“\"]?十([四五六])五[”\"]?(?:期间|时期|末|期末|规划期)?")
 PERIOD_YEAR = {"四": 2025, "五": 2030, "六": 2035}
+# “十四五”、“十五五”期间 (periods listed together)
+PERIOD_LIST = re.compile(r"[“\"]?十[四五六]五[”\"]?(?:[、和及][“\"]?十[四五六]五[”\"]?)+")
 STRENGTH = re.compile(r"确保|力争|争取|力求|努力|原则上|基本|全面|完成")
 STRENGTH_WORDS = ("确保", "完成", "力争", "争取", "力求", "努力", "原则上")
 # what cannot be a target: 第35次, 5G, 110kV, PM2.5, “1+3+3”, 7号线
@@ -151,7 +153,13 @@ def extract_targets(text: str, default_year: int | None = None) -> list[FoundTar
                         strength=strength,
                     ))
                 )
-            if len(in_clause) > 1 and "分别" in clause:
+            periods = PERIOD_LIST.search(clause)
+            if len(in_clause) == 1 and periods and "分别" in clause:
+                # “十四五”、“十五五”期间分别新增…4000万千瓦左右: the same target for each period
+                first = in_clause[0][1]
+                due_years = [PERIOD_YEAR[m.group(1)] for m in PERIOD.finditer(periods.group())]
+                in_clause = [(in_clause[0][0], replace(first, year=year)) for year in due_years]
+            elif len(in_clause) > 1 and "分别" in clause:
                 distribute_indicators(clause, in_clause)
             elif len(in_clause) > 1:
                 split_shared_clause(clause, in_clause)
@@ -224,7 +232,7 @@ def indicator_of(before: str, previous: str) -> str:
     An empty indicator repeats the previous one: ``…达到10%，2030年达到15%``."""
     text = YEAR.sub("", before)
     text = PERIOD.sub("", text)
-    text = re.sub(r"^(?:期间|时期|底|末|前)", "", text)
+    text = re.sub(r"^[、和及\s]*(?:期间|时期|底|末|前)?(?:分别)?", "", text)
     previous_text = None
     while previous_text != text:
         previous_text = text

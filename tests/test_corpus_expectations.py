@@ -1,0 +1,54 @@
+"""Four corpus plans of different layouts against hand-verified expectations (tests/expected/corpus/):
+written by reading the PDF text, not from parser output. Skipped where ../shared/corpus is absent."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_tools.pipeline import parse_files
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+EXPECTED = sorted((Path(__file__).parent / "expected" / "corpus").glob("*.yml"))
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no corpus at {CORPUS} (it is not part of the repository)")
+
+
+@pytest.fixture(scope="module", params=EXPECTED, ids=lambda p: p.stem)
+def case(request):
+    expected = yaml.safe_load(request.param.read_text(encoding="utf-8"))
+    result = parse_files([CORPUS / expected["source"]])
+    assert result.errors == []
+    return expected, result.plans[0]
+
+
+def test_metadata(case):
+    expected, plan = case
+    for field, value in expected["metadata"].items():
+        assert getattr(plan, field) == value, field
+
+
+def test_actions_tasks_and_titles(case):
+    expected, plan = case
+    assert [a["heading"] for a in expected["actions"]] == [a.heading for a in plan.actions]
+    for want, got in zip(expected["actions"], plan.actions):
+        assert [(t["number"], t["title"]) for t in want["tasks"]] == [(t.number, t.title) for t in got.tasks]
+
+
+def test_agency_lists(case):
+    expected, plan = case
+    for want, got in zip(expected["actions"], plan.actions):
+        for want_task, got_task in zip(want["tasks"], got.tasks):
+            assert [(a["name"], a["role"]) for a in want_task["agencies"]] == [(a.name, a.role) for a in got_task.agencies], want_task["title"]
+
+
+def test_targets(case):
+    expected, plan = case
+    if "targets" not in expected:
+        pytest.skip("targets were verified for this plan's actions only")
+    key = lambda year, value, unit, qualifier, text: (year, str(value), unit, qualifier, text)  # noqa: E731
+    want = Counter(key(t["year"], t["value"], t["unit"], t["qualifier"], t["text"]) for t in expected["targets"])
+    got = Counter(key(t.year, t.value, t.unit, t.qualifier, t.clause) for t in plan.targets)
+    assert want - got == Counter() and got - want == Counter()
