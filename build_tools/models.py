@@ -178,6 +178,18 @@ class Flag(_Model):
     text: str
 
 
+class Correction(_Model):
+    """A hand correction from data/corrections/<plan-id>.yml."""
+
+    find: str
+    """The text as printed."""
+    replace: str
+    """What the plan means."""
+    reason: str
+    count: int = 0
+    """How many times it was applied."""
+
+
 class Plan(_Model):
     id: str
     """Stable ASCII slug: pinyin of parent region, region and year, e.g. tianjin-baodi-2023."""
@@ -213,6 +225,8 @@ class Plan(_Model):
     """Paragraphs the sources print differently, with the reading chosen."""
     flags: list[Flag] = Field(default_factory=list)
     """Damage that could not be repaired (no better copy)."""
+    corrections: list[Correction] = Field(default_factory=list)
+    """Hand corrections applied to the text (data/corrections/<plan-id>.yml)."""
 
 
 class ParseOutput(_Model):

@@ -11,11 +11,12 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from build_tools.corrections import apply_corrections, load_corrections
 from build_tools.errors import SourceError
 from build_tools.ingest.clean import normalize_characters
 from build_tools.ingest.readers import read_source
 from build_tools.models import Plan
-from build_tools.paths import PLANS, SOURCES
+from build_tools.paths import CORRECTIONS, PLANS, SOURCES
 from build_tools.link.apply import link_plan
 from build_tools.merge import merge_documents, same_document
 from build_tools.parse.plan import Document, document_from_source, parse_document
@@ -44,7 +45,16 @@ def plan_identity(plan: Plan) -> tuple:
     return (plan.region_id, re.sub(r"[\s《》“”\"]", "", plan.title), plan.year, plan.status)
 
 
-def parse_files(paths: list[Path], show_progress: bool = False) -> ParseResult:
+def corrected(document: Document, plan: Plan, directory: Path) -> Plan:
+    """The plan re-parsed with its hand corrections (data/corrections/<plan-id>.yml), if it has any."""
+    corrections = load_corrections(plan.id, directory)
+    if not corrections:
+        return plan
+    document, applied = apply_corrections(document, corrections, str(directory / f"{plan.id}.yml"))
+    return parse_document(document, plan.id).model_copy(update={"corrections": applied})
+
+
+def parse_files(paths: list[Path], show_progress: bool = False, corrections: Path = CORRECTIONS) -> ParseResult:
     """Read and parse every file, merge copies of one plan, link; a bad file is reported by name and
     does not stop the others."""
     result = ParseResult()
@@ -76,18 +86,19 @@ def parse_files(paths: list[Path], show_progress: bool = False) -> ParseResult:
     plans: list[Plan] = []
     for key in sorted(groups, key=str):
         for cluster in groups[key]:
-            if len(cluster) == 1:
-                plans.append(link_plan(cluster[0][1]))
-                continue
+            document, plan = cluster[0]
             files = ", ".join(d.sources[0].file for d, _ in cluster)
             try:
-                merged = merge_documents([d for d, _ in cluster], reference)
-                plans.append(link_plan(parse_document(merged)))
+                if len(cluster) > 1:
+                    document = merge_documents([d for d, _ in cluster], reference)
+                    plan = parse_document(document)
+                    if show_progress:
+                        progress(f"merged {files} -> {plan.id}")
+                plan = corrected(document, plan, corrections)
             except SourceError as error:
-                result.errors.append(f"{files}: merging copies of one plan failed: {error.message}")
+                result.errors.append(f"{error.file}: {error.message}")
                 continue
-            if show_progress:
-                progress(f"merged {files} -> {plans[-1].id}")
+            plans.append(link_plan(plan))
 
     seen: dict[str, Plan] = {}
     for plan in sorted(plans, key=lambda p: (p.id, p.sources[0].file)):
