@@ -46,6 +46,8 @@ NAME_ANNOTATION = re.compile(r"[<〈《（(][^<>〈〉《》（）()]*[>〉》�
 # a bare list is a clause only after a finished sentence (…凸显南开优势。（区发展改革委、区商务局）) or alone
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[。！？；;.])\s*$")
 KEYWORD = re.compile(r"负责|牵头|配合|责任单位|责任部门")
+# 。（市商务局、各区人民政府按职责分工负责） inside a paragraph (no nested brackets)
+INNER_CLAUSE = re.compile(r"([。；;])\s*[（(]([^（）()]{2,300})[）)]")
 # 牵头单位：区住房城乡建设委；配合单位：区发展改革委 (a responsibility paragraph without brackets)
 LABELED_PARAGRAPH = re.compile(r"^\s*(?:牵头|责任|主责)(?:单位|部门)\s*[：:]")
 
@@ -107,7 +109,12 @@ def split_outside_brackets(text: str) -> list[str]:
     return parts
 
 
+# 市商务局等部门和各区人民政府: 和 after 等部门 joins two units
+JOINED_AFTER_GROUP = re.compile(r"等(?:[省市区县]?(?:有关|相关|其他)?(?:部门|单位))(?:和|及|与)")
+
+
 def split_units(text: str) -> list[str]:
+    text = JOINED_AFTER_GROUP.sub("、", text)
     return [name for name in (clean_item(part) for part in split_outside_brackets(text)) if name and not GENERIC_UNIT.match(name)]
 
 
@@ -191,28 +198,41 @@ def apply_rule(content: str, rule: str) -> list[Agency]:
     return [Agency(name=n) for n in names]
 
 
+def inner_clauses(text: str) -> list[tuple[int, int, str]]:
+    """Brackets inside a paragraph that follow a finished sentence and say who is responsible:
+    ``…完善回收体系。（市商务局、各区人民政府按职责分工负责）推动…`` — plans that name units after
+    each measure rather than once at the end. (start, end, content); the closing bracket is excluded."""
+    found = []
+    for match in INNER_CLAUSE.finditer(text):
+        content = match.group(2)
+        if KEYWORD.search(content) and match.end() < len(text.rstrip().rstrip("。.；;")):
+            found.append((match.start(2) - 1, match.end(), content))
+    return found
+
+
 def find_agencies(paragraphs: list[str], convention: RoleConvention) -> tuple[list[Agency], list[str]]:
-    """Agencies named in the clauses that close the task's paragraphs, in order, each name once.
+    """Agencies named in the task's responsibility clauses, in order of first mention, each name once:
+    the clause that closes a paragraph, clauses after sentences inside it, or a labelled paragraph.
 
     Returns the agencies and the clauses as printed (for marking them on the page)."""
     agencies: list[Agency] = []
     clauses: list[str] = []
     for text in paragraphs:
+        candidates = [(start, content, text[start:end]) for start, end, content in inner_clauses(text)]
         found = trailing_bracket(text)
         if found:
             start, content = found
-            if not SENTENCE_END_BEFORE.search(text[:start]) and not KEYWORD.search(content):
-                # “一区三园”（津港物流区、综合物流园…）: a bare list glossing the words before it
-                continue
+            if SENTENCE_END_BEFORE.search(text[:start]) or KEYWORD.search(content):
+                # not “一区三园”（津港物流区、综合物流园…）: a bare list glossing the words before it
+                candidates.append((start, content, text[start:].rstrip()))
         elif LABELED_PARAGRAPH.match(text):
-            start, content = 0, text.rstrip("。")
-        else:
-            continue
-        parsed = parse_clause(content, convention)
-        if parsed is None:
-            continue
-        clauses.append(text[start:].rstrip())
-        for agency in parsed:  # each name once, in printed order (宝坻区 prints 区统计局 twice in one clause)
-            if agency.name not in {a.name for a in agencies}:
-                agencies.append(agency)
+            candidates.append((0, text.rstrip("。"), text))
+        for _, content, printed in sorted(candidates, key=lambda c: c[0]):
+            parsed = parse_clause(content, convention)
+            if parsed is None:
+                continue
+            clauses.append(printed)
+            for agency in parsed:  # each name once, in printed order (宝坻区 prints 区统计局 twice in one clause)
+                if agency.name not in {a.name for a in agencies}:
+                    agencies.append(agency)
     return agencies, clauses

@@ -11,7 +11,9 @@ from build_tools.parse.patterns import DATE_LINE, DOC_NUMBER
 # 天水市人民政府印发关于加快…实施方案的通知 ; 关于印发《…》的通知 (issuer printed apart)
 NOTICE = re.compile(r"^(?P<issuer>.{0,60}?)(?:关于印发|印发)(?P<title>.{2,80}?)的通知$")
 # 津市市碳达峰实施方案 / 天津市“十四五”节能减排工作实施方案 (a title line)
-TITLE = re.compile(r"^[^，。；：]{2,60}(?:方案|规划|意见|计划|措施|办法|纲要|要点)$")
+TITLE = re.compile(r"^[^，。；：]{2,60}(?:方案|规划|意见|计划|措施|办法|纲要|要点)(?:[（(]\d{4}\s*[-—–~～至]\s*\d{4}年?[）)])?$")
+# （2022-2025年） printed under a title
+YEAR_RANGE_LINE = re.compile(r"^[（(]\d{4}[-—–~～至]\d{4}年?[）)]$")
 # （征求意见稿） 草案 送审稿
 DRAFT = re.compile(r"征求意见稿|征求意见|草案|送审稿|讨论稿")
 # 天津市南开区人民政府 (a signature line: the issuing body)
@@ -83,7 +85,10 @@ def title_blocks(front: list[str]) -> list[str]:
                 and (not TITLE.match(strip_title(front[start - 1])) or len(front[start].strip()) <= 6) \
                 and not ISSUER_LINE.match(front[start - 1]) and len("".join(front[start - 1:end + 1])) <= 70:
             start -= 1
-        titles.append(strip_title("".join(part.strip() for part in front[start:end + 1])))
+        title = "".join(part.strip() for part in front[start:end + 1])
+        if end + 1 < len(front) and YEAR_RANGE_LINE.match(front[end + 1].replace(" ", "")):
+            title += front[end + 1].replace(" ", "")  # 湖南省制造业绿色低碳转型行动方案 / （2022-2025年）
+        titles.append(strip_title(title))
     return titles
 
 

@@ -14,7 +14,7 @@ from build_tools.models import Flag, Plan, Reading, RemovedText, Segment, Source
 from build_tools.parse.agencies import RoleConvention
 from build_tools.parse.metadata import Metadata, extract_metadata
 from build_tools.parse.outline import Node, build_outline
-from build_tools.parse.structure import build_actions, build_measures, build_projects, collect_targets, find_actions_chapter
+from build_tools.parse.structure import annual_year, build_actions, build_measures, build_projects, collect_targets, find_actions_chapter
 
 # 2023-05-25 / 2023-5-25 (a date in a metadata table)
 ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})")
@@ -146,7 +146,7 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
             for part in child.walk():
                 task_of[id(part)] = f"{action.number}.{task.number}"
 
-    targets = collect_targets(root, task_of)
+    targets = collect_targets(root, task_of, annual_year(meta.title))
     for action in actions:
         for task in action.tasks:
             task.targets = [t for t in targets if t.task == f"{action.number}.{task.number}"]

@@ -145,6 +145,16 @@ def build_projects(root: Node) -> list[Project]:
     return projects
 
 
+# 山东省绿色低碳转型2022年行动计划 (a plan for one year; not 2022-2025年)
+ANNUAL_PLAN = re.compile(r"(?<![\d—–\-~～至])((?:19|20)\d\d)年(?!前)(?:度)?(?:[\u4e00-\u9fff]{0,6})?(?:行动计划|工作计划|工作要点|行动方案|工作方案)")
+
+
+def annual_year(title: str) -> int | None:
+    """``山东省绿色低碳转型2022年行动计划`` -> 2022; a multi-year plan has none."""
+    found = ANNUAL_PLAN.search(title)
+    return int(found.group(1)) if found else None
+
+
 def section_year(ancestors: list[Node]) -> int | None:
     """A heading such as ``（一）“十四五”时期目标`` sets the due year of the targets below it."""
     for node in reversed(ancestors):
@@ -155,13 +165,13 @@ def section_year(ancestors: list[Node]) -> int | None:
     return None
 
 
-def collect_targets(root: Node, task_of: dict[int, str]) -> list[Target]:
+def collect_targets(root: Node, task_of: dict[int, str], current_year: int | None = None) -> list[Target]:
     targets: list[Target] = []
 
     def visit(node: Node, ancestors: list[Node]) -> None:
         in_front_matter = node.style is None and ancestors[-1] is root  # the notice and preface before 一、
         if not in_front_matter:
-            for found in extract_targets(node.text, section_year(ancestors + [node])):
+            for found in extract_targets(node.text, section_year(ancestors + [node]), current_year):
                 targets.append(Target(task=task_of.get(id(node)), segment=node.id, **found.__dict__))
         for child in node.children:
             visit(child, ancestors + [node])

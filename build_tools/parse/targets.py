@@ -14,6 +14,9 @@ UNITS = sorted(
     reverse=True,
 )
 UNIT = "|".join(map(re.escape, UNITS))
+# units that measure size (a 500万元以上 project is a size class); counts such as 家, 个, 项 are not
+SIZE_UNITS = {u for u in UNITS if u not in {"家", "万家", "个", "万个", "项", "座", "辆", "万辆", "台", "万台", "套", "处", "所", "条",
+                                            "户", "万户", "人", "万人", "名", "株", "万株", "艘", "倍", "根", "批", "%", "‰"}}
 NUMBER = r"\d+(?:\.\d+)?"
 # 10—15个  3000吨（含）~10000吨  (a range; the unit may be repeated after the low bound)
 RANGE_SEPARATOR = r"(?:（含）)?\s*[—–\-~～至]\s*"
@@ -21,7 +24,7 @@ RANGE_SEPARATOR = r"(?:（含）)?\s*[—–\-~～至]\s*"
 VALUE = re.compile(
     rf"(?P<pre>不低于|不少于|不超过|不高于|不大于|不小于|低于|少于|小于|高于|多于|大于|超过|超)?"
     rf"(?P<low>{NUMBER})(?:(?P<low_unit>{UNIT})?{RANGE_SEPARATOR}(?P<high>{NUMBER}))?"
-    rf"(?P<unit>{UNIT})?(?P<inc>（含）)?(?P<post>及以上|及以下|以上|以下|左右|以内|之内)?"
+    rf"(?P<unit>{UNIT})?(?P<per>/(?:日|天|年|月|小时))?(?P<inc>（含）)?(?P<post>及以上|及以下|以上|以下|左右|以内|之内)?"
 )
 # 到2025年 / 2025年底 / 2025年前 / 至2030年 / 2030年  (a year the target is due)
 YEAR = re.compile(r"(?<![比较于在])(?:到|至|在|截至)?\s*(20\d\d)\s*年(?:底|末|前|内)?(?![的度])")
@@ -29,6 +32,8 @@ BASE_YEAR = re.compile(r"(?:比|较|相比|与|相较|以)\s*(20\d\d)\s*年|(20\
 # “十四五”期间 / “十四五”末 / 十四五时期 -> 2025 ; “十五五” -> 2030
 PERIOD = re.compile(r"[“\"]?十([四五六])五[”\"]?(?:期间|时期|末|期末|规划期)?")
 PERIOD_YEAR = {"四": 2025, "五": 2030, "六": 2035}
+# 全年 / 年内 / 年底前 (this year, in a one-year plan)
+CURRENT_YEAR = re.compile(r"全年|年内|年底前|年底|今年|当年")
 # “十四五”、“十五五”期间 (periods listed together)
 PERIOD_LIST = re.compile(r"[“\"]?十[四五六]五[”\"]?(?:[、和及][“\"]?十[四五六]五[”\"]?)+")
 STRENGTH = re.compile(r"确保|力争|争取|力求|努力|原则上|基本|全面|完成")
@@ -39,6 +44,8 @@ NOT_A_VALUE_AFTER = re.compile(r"^[A-Za-z+＋/:]")
 # a bare number followed by these is a date, an ordinal or a name part, not a value: 2025年, 7号线, 二星级
 NOT_A_BARE_VALUE_AFTER = re.compile(r"^(?:年|月|日|号|期|版|级|届|代|轮|次|种|类|星|季|小时|周|天)")
 # 现有6处综合公园 / 已建成3座 (a count of what exists, not a target)
+# 巩固26条… / 聚焦66项… / 用好1500万吨… / 由30%扩展到…: what exists or where a change starts
+DESCRIPTIVE_BEFORE = re.compile(r"(?:巩固|聚焦|用好|由)$")
 EXISTING_BEFORE = re.compile(r"(?:现有|已有|已建成|已建|目前|现存)$")
 # copulas stripped from the indicator; direction verbs (下降, 提高) stay in it
 COPULA = re.compile(r"(?:力争|确保|争取|力求|努力|原则上|基本)?(?:分别)?(?:达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|降低到|降低至|下降到|下降至|降到|降至|控制在|稳定在|保持在|保持|为|实现|超过|不低于|不少于|不超过|不高于|低于|少于|小于|高于|大于|超)$")
@@ -89,11 +96,12 @@ def is_year_text(clause: str, start: int, end: int) -> bool:
     return bool(re.match(r"\s*年", clause[end:])) and 1900 <= int(re.match(r"\d+", clause[start:]).group()) <= 2100
 
 
-def extract_targets(text: str, default_year: int | None = None) -> list[FoundTarget]:
+def extract_targets(text: str, default_year: int | None = None, current_year: int | None = None) -> list[FoundTarget]:
     """Every quantitative target in a paragraph, in order.
 
     The due year is the last one stated before the value in the same sentence (到2025年，…40%以上),
     else the paragraph's period (“十四五”期间，…), else ``default_year`` (from the section heading).
+    In a one-year plan (山东省绿色低碳转型2022年行动计划) 全年 / 年内 / 年底前 mean ``current_year``.
     """
     targets: list[FoundTarget] = []
     paragraph_year = period_year(text[:12]) or default_year
@@ -104,12 +112,14 @@ def extract_targets(text: str, default_year: int | None = None) -> list[FoundTar
         for clause in CLAUSE_SPLIT.split(sentence):
             offset += len(clause) + 1
             years = target_years(clause)
+            if current_year:
+                years = sorted(years + [(m.start(), current_year) for m in CURRENT_YEAR.finditer(clause)])
             in_clause: list[tuple[int, FoundTarget]] = []
             previous_end = 0
             for found in VALUE.finditer(clause):
                 low = found.group("low")
                 start, end = found.start("low"), found.end()
-                unit = found.group("unit") or found.group("low_unit") or ""
+                unit = (found.group("unit") or found.group("low_unit") or "") + (found.group("per") or "")
                 comparator = found.group("pre") or found.group("post")
                 if is_year_text(clause, found.start("low"), found.end("low")):
                     continue
@@ -120,6 +130,8 @@ def extract_targets(text: str, default_year: int | None = None) -> list[FoundTar
                     continue
                 if EXISTING_BEFORE.search(clause[: found.start()]) or counts_listed_items(clause[: found.start()], low):
                     continue
+                if DESCRIPTIVE_BEFORE.search(clause[: found.start()]):
+                    continue
                 if not unit and not comparator:
                     continue
                 if not unit and not found.group("pre") and not (found.group("post") and TO_VERB_BEFORE.search(clause[: found.start()])):
@@ -127,8 +139,19 @@ def extract_targets(text: str, default_year: int | None = None) -> list[FoundTar
                 rest = clause[end:]
                 before = clause[previous_end : found.start()].lstrip("、和及与")
                 previous_end = end
-                if rest.startswith("的") and unit != "%" and not TARGET_VERB_BEFORE.search(before):
-                    continue
+                if unit != "%" and (rest.startswith("的") or rest.startswith("范围")):
+                    continue  # 3000平方米以上的市政建筑 / 1公里范围内: which things are meant, not a target
+                if unit in SIZE_UNITS and found.group("post") in ("以上", "及以上", "以下", "及以下") and re.match(r"[\u4e00-\u9fff]", rest):
+                    continue  # 投资500万元以上技改项目 / 30万千瓦及以上热电联产电厂: a size class (but 30家以上…企业 is a count)
+                if re.search(r"(?:在|从)[^，。；]*$", clause[: found.start()]) and re.match(r"^[^，。；]*?(?:中|选择)", rest):
+                    continue  # 优先在…和22条产业链群选择…: where to choose from, not a target
+                if re.search(r"不受[^，。；]*$", clause[: found.start()]) and re.match(r"^(?:的)?(?:限制|约束)", rest):
+                    continue  # 不受上浮20%限制: a limit that does not apply
+                if re.search(r"总投资$", clause[: found.start()]) and re.match(r"^[\u4e00-\u9fff“]", rest):
+                    continue  # 启动104家总投资60亿元“两高”涉气企业…: the size of what is named
+                if not comparator and re.match(r"^[\u4e00-\u9fff“”]*?(?:成果|成效)?巩固", rest):
+                    continue  # 12条入海河流消劣成果巩固提升: consolidating what exists
+
                 if re.match(r"\s*[（(]", rest) and not unit:
                     continue
                 value: float | int | list = number_value(low)
