@@ -46,7 +46,7 @@ def build_site(plans, workdir: Path) -> Path:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(workdir / "mkdocs.yml")],
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(workdir)},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(workdir), "SOURCE_DATE_EPOCH": "1700000000"},
     )
     assert completed.returncode == 0, completed.stderr
     return workdir / "site"

@@ -135,11 +135,12 @@ def test_each_agency_spreadsheet_lists_its_tasks(built_site, seed_plans):
         assert {row[2] for row in rows[1:]} == {r.item.title for r in entity.responsibilities}
 
 
-def test_downloads_are_byte_identical_between_builds(built_site, seed_plans, site_builder, tmp_path):
+def test_the_site_and_downloads_are_byte_identical_between_builds(built_site, seed_plans, site_builder, tmp_path):
     again = site_builder(list(seed_plans.values()), tmp_path)
-    for path in sorted((built_site / "data").rglob("*")):
-        if path.is_file():
-            assert path.read_bytes() == (again / "data" / path.relative_to(built_site / "data")).read_bytes(), path.name
+    files = sorted(path.relative_to(built_site) for path in built_site.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(again) for path in again.rglob("*") if path.is_file())
+    for relative in files:
+        assert (built_site / relative).read_bytes() == (again / relative).read_bytes(), str(relative)
 
 
 def test_each_task_has_a_citation_with_its_permalink(built_site):
