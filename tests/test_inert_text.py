@@ -54,3 +54,20 @@ def test_search_index_and_downloads_keep_the_text_as_text(hostile_site):
     assert "<script>" not in index and "<img" not in index
     data = json.loads((site / "data" / "plans" / f"{plan.id}.json").read_text(encoding="utf-8"))
     assert "<script>alert(4)</script>" in json.dumps(data, ensure_ascii=False)  # data keeps the text as printed
+
+
+def test_spreadsheets_keep_formula_like_text_as_text(tmp_path):
+    """A task title such as =HYPERLINK(…) must not become a formula in the 责任分工表 spreadsheet."""
+    from openpyxl import load_workbook
+
+    from build_tools.link.apply import link_plan
+    from build_tools.link.atlas import build_atlas
+    from build_tools.render.opendata import agency_spreadsheet
+
+    text = HOSTILE.replace("1.发展新能源", '1.=HYPERLINK("http://example.invalid","点击")发展新能源')
+    plan = link_plan(parse_plan(SourceText(file="hostile.txt", sha256="0" * 64, text=text)))
+    atlas = build_atlas([plan])
+    entity = next(iter(atlas.entities.values()))
+    agency_spreadsheet(tmp_path / "a.xlsx", entity, atlas)
+    cell = load_workbook(tmp_path / "a.xlsx").active["C2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")

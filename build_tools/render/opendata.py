@@ -136,7 +136,8 @@ def datapackage() -> dict:
 
 def agency_spreadsheet(path: Path, entity, atlas: Atlas) -> None:
     """责任分工表: one row per task or measure naming the agency, with role, theme, targets and years."""
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": False})
+    # document text is data: never a formula or a link, whatever it starts with (=HYPERLINK(…), http:…)
+    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     workbook.set_properties({"title": f"{entity.jurisdiction} {entity.name} 责任分工表", "created": FIXED_CREATED})
     sheet = workbook.add_worksheet("责任分工表")
     bold = workbook.add_format({"bold": True})
