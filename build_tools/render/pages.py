@@ -7,6 +7,7 @@ raw HTML blocks, which Markdown leaves alone. No document text is ever used as a
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -33,6 +34,12 @@ MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~:<>&\"'=-]")
 def markdown_inline(text: str) -> Markup:
     """Document text for a Markdown heading: ``<script>`` -> ``&#60;script&#62;``, ``{#x}`` -> entities."""
     return Markup(MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text))
+
+
+def front_matter_title(text: str) -> Markup:
+    """A page title for YAML front matter. The theme inserts titles into the page header unescaped, so
+    document text is HTML-escaped here: ``某某区<img onerror=…>方案`` shows as text, never as markup."""
+    return Markup(json.dumps(html.escape(text, quote=False), ensure_ascii=False))
 
 
 def mark_spans(text: str, spans: list[tuple[str, str, str]]) -> Markup:
@@ -86,7 +93,7 @@ def environment() -> Environment:
         ((file, reason), [r for r in removed if (r.file, r.reason) == (file, reason)])
         for file, reason in dict.fromkeys((r.file, r.reason) for r in removed)
     ]
-    env.filters["yaml_string"] = lambda s: Markup(json.dumps(s, ensure_ascii=False))
+    env.filters["front_matter_title"] = front_matter_title
     env.globals.update(LEVEL_ZH=LEVEL_ZH, STATUS_ZH=STATUS_ZH, ROLE_ZH=ROLE_ZH, COMMITMENT_ZH=COMMITMENT_ZH)
     return env
 
