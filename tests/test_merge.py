@@ -38,10 +38,17 @@ def damaged_copy(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def merged_build(tmp_path_factory):
-    sources = tmp_path_factory.mktemp("sources")
+    return build_seeds_with(tmp_path_factory.mktemp("sources"), {
+        "baodi-web-copy.txt": damaged_copy(SEED.read_text(encoding="utf-8")).encode("gb18030"),
+    })
+
+
+def build_seeds_with(sources, extra: dict[str, bytes]):
+    """Parse the seeds plus extra source files (name -> bytes) from a fresh folder."""
     for path in source_files(SOURCES):
         shutil.copy(path, sources / path.name)
-    (sources / "baodi-web-copy.txt").write_bytes(damaged_copy(SEED.read_text(encoding="utf-8")).encode("gb18030"))
+    for name, data in extra.items():
+        (sources / name).write_bytes(data)
     result = parse_files(source_files(sources))
     assert result.errors == []
     return result
@@ -129,13 +136,7 @@ WEB_CHROME = ["扫一扫在手机打开当前页", "主办单位", "版权所有
 
 @pytest.fixture(scope="module")
 def web_build(tmp_path_factory):
-    sources = tmp_path_factory.mktemp("web-sources")
-    for path in source_files(SOURCES):
-        shutil.copy(path, sources / path.name)
-    shutil.copy(WEB_PAGE, sources / WEB_PAGE.name)
-    result = parse_files(source_files(sources))
-    assert result.errors == []
-    return result
+    return build_seeds_with(tmp_path_factory.mktemp("web-sources"), {WEB_PAGE.name: WEB_PAGE.read_bytes()})
 
 
 def test_seeds_plus_a_saved_web_page_build_the_same_plans_with_merged_metadata(web_build, seed_plans):
