@@ -104,7 +104,7 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
     In a one-year plan (山东省绿色低碳转型2022年行动计划) 全年 / 年内 / 年底前 mean ``current_year``.
     """
     targets: list[FoundTarget] = []
-    paragraph_year = period_year(text[:12]) or default_year
+    paragraph_year = period_year(text[:12]) or default_year or current_year  # a one-year plan's targets fall due that year
     for sentence in SENTENCE_SPLIT.split(text):
         sentence_year = None
         previous_indicator = ""
