@@ -46,6 +46,10 @@ NAME_ANNOTATION = re.compile(r"[<〈《（(][^<>〈〉《》（）()]*[>〉》�
 # a bare list is a clause only after a finished sentence (…凸显南开优势。（区发展改革委、区商务局）) or alone
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[。！？；;.])\s*$")
 KEYWORD = re.compile(r"负责|牵头|配合|责任单位|责任部门")
+# …评估。责任单位：市林业局、市自然资源规划局 (a labelled clause after the task's last sentence)
+INLINE_LABEL = re.compile(r"[。；]\s*((?:牵头|责任|主责)(?:单位|部门)\s*[：:].*)$")
+# 完成时限：2022年2月底前 (a deadline printed after the units)
+DEADLINE = re.compile(r"(?:完成|办结)?时限\s*[：:]|完成时间\s*[：:]|时间节点\s*[：:]")
 # 。（市商务局、各区人民政府按职责分工负责） inside a paragraph (no nested brackets)
 INNER_CLAUSE = re.compile(r"([。；;])\s*[（(]([^（）()]{2,300})[）)]")
 # 牵头单位：区住房城乡建设委；配合单位：区发展改革委 (a responsibility paragraph without brackets)
@@ -219,14 +223,19 @@ def find_agencies(paragraphs: list[str], convention: RoleConvention) -> tuple[li
     clauses: list[str] = []
     for text in paragraphs:
         candidates = [(start, content, text[start:end]) for start, end, content in inner_clauses(text)]
+        text = DEADLINE.split(text)[0].rstrip()  # 责任单位：…完成时限：2022年2月底前 (a deadline, not a unit)
+        labelled = LABELED_PARAGRAPH.match(text) or INLINE_LABEL.search(text)
         found = trailing_bracket(text)
-        if found:
+        if labelled:
+            # 责任单位：A、B、C（排在第一为牵头单位，下同）: the bracket is the clause's convention note
+            start = labelled.start(1) if labelled.re is INLINE_LABEL else 0
+            content = re.sub(r"[（(]([^（）()]*牵头[^（）()]*)[）)]$", r"；\1", text[start:].rstrip("。"))
+            candidates.append((start, content, text[start:]))
+        elif found:
             start, content = found
             if SENTENCE_END_BEFORE.search(text[:start]) or KEYWORD.search(content):
                 # not “一区三园”（津港物流区、综合物流园…）: a bare list glossing the words before it
                 candidates.append((start, content, text[start:].rstrip()))
-        elif LABELED_PARAGRAPH.match(text):
-            candidates.append((0, text.rstrip("。"), text))
         for _, content, printed in sorted(candidates, key=lambda c: c[0]):
             parsed = parse_clause(content, convention)
             if parsed is None:
