@@ -21,7 +21,7 @@ from build_tools.link.atlas import build_atlas
 from build_tools.link.themes import load_themes
 from build_tools.render.indexes import COMMITMENT_ZH, ROLE_ZH, region_pages, render_indexes
 from build_tools.render.opendata import write_open_data
-from build_tools.models import Plan, ParseOutput, Segment, plan_json_schema
+from build_tools.models import Plan, ParseOutput, plan_json_schema
 from build_tools.paths import CONTENT, ROOT
 
 GENERATED = ("index.md", "plans", "data", "themes", "agencies", "targets", "regions")

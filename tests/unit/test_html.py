@@ -1,7 +1,6 @@
 """Saved government web page -> article text, 政务公开 metadata, and the site chrome recorded as removed."""
 
 import re
-from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
