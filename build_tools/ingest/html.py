@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from build_tools.errors import SourceError
-from build_tools.ingest.charset import decode_html  # declared_charset: re-exported
+from build_tools.ingest.charset import decode_html, declared_charset  # noqa: F401  (declared_charset: re-exported)
 from build_tools.ingest.govinfo import CJK, KNOWN_LABEL, METADATA_LABELS, MIN_METADATA_LABELS, parse_metadata
 
 CJK_CHAR = re.compile(f"[{CJK}]")
