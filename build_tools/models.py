@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 Level = Literal["national", "province", "city", "county", "district"]
 Role = Literal["lead", "support"]
@@ -37,6 +37,10 @@ class Segment(_Model):
     """The numbering marker as printed (一、, （一）, 1．), or null."""
     text: str
     """The text as printed after cleaning, without the marker."""
+    title_end: int | None = None
+    """For a numbered segment, where its title ends in ``text``: a heading's whole text without a closing 。,
+    or a run-in title (``积极构建低碳工业体系。坚持…`` -> 10, the text before the first 。); the body
+    follows after the 。. Null for an unnumbered paragraph."""
     task: str | None = None
     """"<action>.<task>" when the segment belongs to a key task, else null."""
     measure: str | None = None
@@ -61,8 +65,10 @@ class Agency(_Model):
 class Target(_Model):
     year: int | None
     """Target year (到2025年 -> 2025, “十四五”末 -> 2025, 2030年前 -> 2030), or null when none is stated."""
-    clause: str
-    """The sentence part that states the target, as printed."""
+    start: int
+    """Where the clause stating the target starts in its segment's text (0-based character offset)."""
+    end: int
+    """Where that clause ends (exclusive): the clause is ``text[start:end]`` of the segment."""
     indicator: str
     """What is measured: the clause without year, verbs, value and qualifiers."""
     value: float | int | list[float | int]
@@ -84,18 +90,18 @@ class Target(_Model):
 
 
 class Task(_Model):
+    """A numbered key task. Its text is its segments (``sections``); its title is the title of the first
+    one; its targets are the plan's targets whose ``task`` is this task ("<action>.<task>")."""
+
     id: str
     """Permalink anchor, ``t<action>-<task>`` (e.g. t2-3)."""
     number: int
     """The task number as printed."""
-    title: str
-    """Short heading: the text before the first 。."""
-    text: str
-    """The whole task, including unnumbered paragraphs that belong to it."""
+    segments: list[str]
+    """Ids of the segments of the task, the numbered one first, then its sub-paragraphs."""
     theme: str | None = None
     """The action's theme, or the task's own where the action (a bare 重点任务 chapter) maps to none."""
     agencies: list[Agency] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
 
 
 class Action(_Model):
@@ -104,11 +110,12 @@ class Action(_Model):
     id: str
     """Permalink anchor, ``a<number>``."""
     marker: str | None = None
-    heading: str
+    segment: str
+    """Id of the action's heading segment; the action's name is that segment's title."""
     theme: str | None = None
     """Theme id from data/taxonomy/themes.yml, or null when the heading maps to none."""
-    intro: str = ""
-    """Unnumbered text between the action heading and its first task."""
+    intro: list[str] = Field(default_factory=list)
+    """Ids of the unnumbered paragraphs between the action heading and its first task."""
     tasks: list[Task] = Field(default_factory=list)
 
 
@@ -119,22 +126,21 @@ class Measure(_Model):
     id: str
     """Permalink anchor, ``m<chapter>-<number>`` (e.g. m4-2 for 四、… （二）…)."""
     chapter: str
-    """The chapter heading, without its marker."""
+    """Id of the chapter's heading segment."""
     chapter_number: int
     number: int
-    title: str
-    text: str
+    segments: list[str]
+    """Ids of the measure's segments, the numbered one (whose title is the measure's) first."""
     theme: str | None = None
     agencies: list[Agency] = Field(default_factory=list)
 
 
 class Project(_Model):
     group: str | None
-    """The group heading the project is listed under (e.g. 能源领域), or null."""
+    """Id of the group heading segment the project is listed under (e.g. （一）能源领域), or null."""
     number: int | None
-    title: str
-    text: str
-    segment: str
+    segments: list[str]
+    """Ids of the project's segments, the numbered one (whose title is the project's name) first."""
 
 
 class RemovedText(_Model):
@@ -227,6 +233,48 @@ class Plan(_Model):
     """Damage that could not be repaired (no better copy)."""
     corrections: list[Correction] = Field(default_factory=list)
     """Hand corrections applied to the text (data/corrections/<plan-id>.yml)."""
+
+    _index: tuple[int, dict[str, Segment]] | None = PrivateAttr(default=None)
+
+    # Views. Every fact is stored once (keyed by segment id); these read it back.
+
+    def segment(self, segment_id: str) -> Segment:
+        """The segment with this id (KeyError when there is none)."""
+        if self._index is None or self._index[0] != id(self.sections):
+            self._index = (id(self.sections), {s.id: s for s in self.sections})
+        return self._index[1][segment_id]
+
+    def title_of(self, segment_id: str) -> str:
+        """A numbered segment's title (``积极构建低碳工业体系``); an unnumbered one's whole text."""
+        segment = self.segment(segment_id)
+        return segment.text if segment.title_end is None else segment.text[: segment.title_end]
+
+    def body_of(self, segment_id: str) -> str:
+        """A numbered segment's text after its title and the 。 that ends it; an unnumbered one's text."""
+        segment = self.segment(segment_id)
+        return segment.text if segment.title_end is None else body_after_title(segment.text, segment.title_end)
+
+    def clause(self, target: Target) -> str:
+        """The clause stating a target, as printed."""
+        return self.segment(target.segment).text[target.start : target.end]
+
+    def targets_of(self, key: str) -> list[Target]:
+        """The targets of a key task ("<action>.<task>"), in document order."""
+        return [t for t in self.targets if t.task == key]
+
+    def segments_text(self, ids: list[str]) -> str:
+        """The text of several segments, one paragraph a line, numbered ones with their markers."""
+        parts = []
+        for segment_id in ids:
+            segment = self.segment(segment_id)
+            parts.append(f"{segment.marker or ''}{segment.text}")
+        return "\n".join(parts)
+
+
+def body_after_title(text: str, title_end: int) -> str:
+    """``积极构建低碳工业体系。坚持制造业立区…`` with title_end 10 -> ``坚持制造业立区…``."""
+    rest = text[title_end:]
+    return rest[1:] if rest[:1] in ("。", ".") else rest
 
 
 class ParseOutput(_Model):

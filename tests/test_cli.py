@@ -32,8 +32,14 @@ def test_parse_json_prints_plans_with_the_documented_fields():
     assert plan["id"] == "tianjin-baodi-2023"
     task = plan["actions"][1]["tasks"][2]
     assert task["id"] == "t2-3"
-    assert set(task) >= {"id", "number", "title", "text", "agencies", "targets"}
-    assert set(plan["targets"][0]) >= {"year", "clause", "indicator", "value", "unit", "qualifier", "task"}
+    assert set(task) >= {"id", "number", "segments", "agencies"}
+    assert set(plan["targets"][0]) >= {"year", "segment", "start", "end", "indicator", "value", "unit", "qualifier", "task"}
+    # facts are stored once and keyed by segment: the task's title is its first segment's, the target's clause a span
+    segments = {s["id"]: s for s in plan["sections"]}
+    first = segments[task["segments"][0]]
+    assert first["text"][: first["title_end"]] == "强化天然气保障"
+    target = plan["targets"][0]
+    assert target["start"] < target["end"] <= len(segments[target["segment"]]["text"])
 
 
 @pytest.mark.parametrize(

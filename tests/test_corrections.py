@@ -36,7 +36,7 @@ def test_corrections_change_the_parsed_plan_and_are_recorded(tmp_path):
     assert result.errors == []
     plan = result.plans[0]
     assert plan.id == "changde-jinshi-2024"
-    assert "津市市旅游业数字化升级项目" in [p.title for p in plan.projects]
+    assert "津市市旅游业数字化升级项目" in [plan.title_of(p.segments[0]) for p in plan.projects]
     agencies = [a for m in plan.measures for a in m.agencies]
     assert "国家金融监管总局津市监管支局" in [a.name for a in agencies]
     assert "天津市国家金融监管津市支局" not in [a.name for a in agencies]
@@ -45,7 +45,7 @@ def test_corrections_change_the_parsed_plan_and_are_recorded(tmp_path):
 
 def test_without_corrections_the_text_is_as_printed(tmp_path):
     plan = build(tmp_path, None).plans[0]
-    assert "天津市旅游业数字化升级项目" in [p.title for p in plan.projects] and plan.corrections == []
+    assert "天津市旅游业数字化升级项目" in [plan.title_of(p.segments[0]) for p in plan.projects] and plan.corrections == []
 
 
 def test_a_stale_or_broken_corrections_file_is_an_error_naming_it(tmp_path):

@@ -74,8 +74,8 @@ def test_different_party_organs_are_different_types(seed_plans):
 
 def test_every_action_and_measure_has_a_theme(seed_plans):
     for plan in seed_plans.values():
-        assert [a.heading for a in plan.actions if a.theme is None] == []
-        assert [m.chapter for m in plan.measures if m.theme is None] == []
+        assert [plan.title_of(a.segment) for a in plan.actions if a.theme is None] == []
+        assert [plan.title_of(m.chapter) for m in plan.measures if m.theme is None] == []
 
 
 def test_every_link_in_the_built_site_resolves(built_site):

@@ -47,12 +47,13 @@ def parse(text: str):
 
 def test_chapters_named_action_hold_the_tasks_when_there_is_no_key_tasks_chapter():
     plan = parse(NO_KEY_TASKS_CHAPTER)
-    assert [a.heading for a in plan.actions] == ["能源绿色低碳转型行动", "城乡建设碳达峰行动"]
-    assert [[t.title for t in a.tasks] for a in plan.actions] == [["大力发展新能源", "严控煤炭消费"], ["推广绿色建筑", "推进农房节能改造"]]
+    assert [plan.title_of(a.segment) for a in plan.actions] == ["能源绿色低碳转型行动", "城乡建设碳达峰行动"]
+    assert [[plan.title_of(t.segments[0]) for t in a.tasks] for a in plan.actions] == [["大力发展新能源", "严控煤炭消费"], ["推广绿色建筑", "推进农房节能改造"]]
     energy = plan.actions[0].tasks
     assert [(a.name, a.role) for a in energy[0].agencies] == [("县发改局", "lead"), ("县自然资源局", "support")]
-    assert energy[0].targets[0].value == [10, 15] and energy[0].targets[0].unit == "万千瓦"
-    assert energy[1].targets[0].value == 50 and energy[1].targets[0].qualifier == "以下"
+    first, second = plan.targets_of("1.1")[0], plan.targets_of("1.2")[0]
+    assert first.value == [10, 15] and first.unit == "万千瓦"
+    assert second.value == 50 and second.qualifier == "以下"
     # the responsibility clause in a paragraph of its own
     assert [a.name for a in plan.actions[1].tasks[0].agencies] == ["县住建局"]
     assert [a.name for a in plan.actions[1].tasks[1].agencies] == ["县住建局", "各乡镇"]
@@ -60,7 +61,7 @@ def test_chapters_named_action_hold_the_tasks_when_there_is_no_key_tasks_chapter
 
 def test_numbered_lists_under_principles_are_not_tasks_and_metadata_is_read():
     plan = parse(NO_KEY_TASKS_CHAPTER)
-    titles = [t.title for a in plan.actions for t in a.tasks]
+    titles = [plan.title_of(t.segments[0]) for a in plan.actions for t in a.tasks]
     assert "统筹谋划" not in titles and "加强组织领导" not in titles
     assert plan.title == "某某县碳达峰实施方案"
     assert plan.issuer == "某某市某某县人民政府"
@@ -72,10 +73,10 @@ def test_numbered_lists_under_principles_are_not_tasks_and_metadata_is_read():
 def test_tasks_numbered_straight_through_keep_their_printed_numbers():
     plan = parse(STRAIGHT_THROUGH)
     assert [(t.id, t.number) for a in plan.actions for t in a.tasks] == [("t1-1", 1), ("t1-2", 2), ("t2-3", 3), ("t2-4", 4)]
-    assert [a.heading for a in plan.actions] == ["能源转型", "工业降碳"]
+    assert [plan.title_of(a.segment) for a in plan.actions] == ["能源转型", "工业降碳"]
     main = [t for t in plan.targets if t.task is None]
     assert [(t.year, t.value, t.unit, t.qualifier) for t in main] == [(2025, 20, "%", "左右")]
-    steel = plan.actions[1].tasks[0].targets[0]
+    steel = plan.targets_of("2.3")[0]
     assert (steel.year, steel.value, steel.unit, steel.qualifier) == (2030, 1.6, "%", "以上")
 
 

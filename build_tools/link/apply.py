@@ -36,20 +36,11 @@ def link_target(target: Target) -> Target:
 
 
 def link_plan(plan: Plan) -> Plan:
-    """The same plan with every agency, target (top level and per task) linked."""
+    """The same plan with every agency and target linked."""
     targets = [link_target(t) for t in plan.targets]
-    by_segment_clause = {(t.segment, t.clause, str(t.value)): t for t in targets}
     actions = []
     for action in plan.actions:
-        tasks = [
-            task.model_copy(
-                update={
-                    "agencies": [link_agency(a, plan) for a in task.agencies],
-                    "targets": [by_segment_clause[(t.segment, t.clause, str(t.value))] for t in task.targets],
-                }
-            )
-            for task in action.tasks
-        ]
+        tasks = [task.model_copy(update={"agencies": [link_agency(a, plan) for a in task.agencies]}) for task in action.tasks]
         actions.append(action.model_copy(update={"tasks": tasks}))
     measures = [m.model_copy(update={"agencies": [link_agency(a, plan) for a in m.agencies]}) for m in plan.measures]
     return plan.model_copy(update={"actions": actions, "measures": measures, "targets": targets})

@@ -89,14 +89,15 @@ def plan_items(plan: Plan) -> list[tuple[Item, list]]:
     found = []
     for action in plan.actions:
         for task in action.tasks:
-            item = Item(plan, task.id, f"{action.number}.{task.number}", task.title, task.theme, "task", task.targets, task.agencies)
+            key = f"{action.number}.{task.number}"
+            item = Item(plan, task.id, key, plan.title_of(task.segments[0]), task.theme, "task", plan.targets_of(key), task.agencies)
             found.append((item, task.agencies))
     for measure in plan.measures:
-        item = Item(plan, measure.id, measure.id, measure.title, measure.theme, "measure", [], measure.agencies)
+        item = Item(plan, measure.id, measure.id, plan.title_of(measure.segments[0]), measure.theme, "measure", [], measure.agencies)
         found.append((item, measure.agencies))
     for number, project in enumerate(plan.projects, start=1):
-        targets = [t for t in plan.targets if t.segment == project.segment]
-        item = Item(plan, project.segment, f"项目{number}", project.title, "projects", "project", targets, [])
+        targets = [t for t in plan.targets if t.segment in project.segments]
+        item = Item(plan, project.segments[0], f"项目{number}", plan.title_of(project.segments[0]), "projects", "project", targets, [])
         found.append((item, []))
     return found
 

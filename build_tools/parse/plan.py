@@ -14,7 +14,7 @@ from build_tools.models import Flag, Plan, Reading, RemovedText, Segment, Source
 from build_tools.parse.agencies import RoleConvention
 from build_tools.parse.metadata import Metadata, extract_metadata
 from build_tools.parse.outline import Node, build_outline
-from build_tools.parse.structure import annual_year, build_actions, build_measures, build_projects, collect_targets, find_actions_chapter
+from build_tools.parse.structure import annual_year, build_actions, build_measures, build_projects, collect_targets, find_actions_chapter, title_end
 
 # 2023-05-25 / 2023-5-25 (a date in a metadata table)
 ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})")
@@ -33,6 +33,7 @@ def build_sections(root: Node, task_of: dict[int, str], measure_of: dict[int, st
                 depth=node.depth,
                 marker=node.marker,
                 text=node.text,
+                title_end=title_end(node),
                 task=task_of.get(id(node)),
                 measure=measure_of.get(id(node)),
                 source=paragraph.source,
@@ -147,9 +148,6 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
                 task_of[id(part)] = f"{action.number}.{task.number}"
 
     targets = collect_targets(root, task_of, annual_year(meta.title))
-    for action in actions:
-        for task in action.tasks:
-            task.targets = [t for t in targets if t.task == f"{action.number}.{task.number}"]
 
     region, parent = resolve_region(re.sub(r"^中共", "", meta.title))
     for fallback in (meta.notice_title, meta.issuer):
@@ -158,12 +156,13 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
     level = region.level if region else "national"  # no jurisdiction in the title: a national (ministry or State Council) plan
     year = meta.year
     sections = build_sections(root, task_of, measure_of)
-    node_of = {id(n.paragraph): n for n in root.walk() if n.paragraph is not None}
+    # a paragraph is known by its place in its source, which a hand correction does not change
+    node_of = {paragraph_key(n.paragraph): n for n in root.walk() if n.paragraph is not None}
     variants = [
-        Variant(segment=node_of[id(paragraph)].id, chosen=chosen, reason=reason, readings=readings,
+        Variant(segment=node_of[paragraph_key(paragraph)].id, chosen=chosen, reason=reason, readings=readings,
                 injected=[s for s in document.injected if any(s in r.text for r in readings)])
         for paragraph, chosen, reason, readings in document.variants
-        if id(paragraph) in node_of
+        if paragraph_key(paragraph) in node_of
     ]
     plan = Plan(
         id=plan_id or make_plan_id(region, parent, year, meta.title),
@@ -191,6 +190,11 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
         flags=flags_of(sections),
     )
     return plan
+
+
+def paragraph_key(paragraph: Paragraph) -> tuple[str, int]:
+    """A paragraph's place: (source file, first line). Stable across hand corrections, unlike the object."""
+    return (paragraph.source, paragraph.line)
 
 
 def _first_marked_line(root: Node) -> int:

@@ -28,12 +28,18 @@ def first_sentence(text: str) -> str:
     return head.strip()
 
 
-def full_text(node: Node) -> str:
-    """A node's text with its descendants (numbered ones with their markers), one paragraph a line."""
-    lines = [node.text]
-    for child in node.descendants():
-        lines.append(f"{child.marker}{child.text}" if child.marker else child.text)
-    return "\n".join(line for line in lines if line)
+def title_end(node: Node) -> int | None:
+    """Where a numbered segment's title ends: ``（一）能源绿色低碳转型行动。`` (a heading) -> before the 。;
+    ``1．积极构建低碳工业体系。坚持…`` (a run-in title) -> before the first 。. Unnumbered: None."""
+    if node.style is None:
+        return None
+    title = node.text.rstrip("。.") if node.is_heading else first_sentence(node.text)
+    return node.text.find(title) + len(title) if title else 0
+
+
+def segment_ids(node: Node) -> list[str]:
+    """The ids of a node's segment and of all its descendants, in document order."""
+    return [node.id] + [child.id for child in node.descendants()]
 
 
 def find_actions_chapter(root: Node) -> tuple[list[Node], list[Node]]:
@@ -70,11 +76,10 @@ def build_measures(chapters: list[Node], convention: RoleConvention) -> tuple[li
             measures.append(
                 Measure(
                     id=f"m{chapter.number}-{child.number}",
-                    chapter=chapter.text,
+                    chapter=chapter.id,
                     chapter_number=chapter.number,
                     number=child.number,
-                    title=first_sentence(child.text),
-                    text=full_text(child),
+                    segments=segment_ids(child),
                     theme=theme_of(chapter.text),
                     agencies=agencies,
                 )
@@ -86,7 +91,7 @@ def build_measures(chapters: list[Node], convention: RoleConvention) -> tuple[li
 def build_actions(action_nodes: list[Node], convention: RoleConvention) -> list[Action]:
     actions = []
     for ordinal, node in enumerate(action_nodes, start=1):
-        intro = "\n".join(child.text for child in node.children if child.style is None and not _after_first_task(node, child))
+        intro = [child.id for child in node.children if child.style is None and not _after_first_task(node, child)]
         tasks = []
         for child in node.children:
             if child.style is None:
@@ -98,15 +103,14 @@ def build_actions(action_nodes: list[Node], convention: RoleConvention) -> list[
                 Task(
                     id=f"t{ordinal}-{child.number}",
                     number=child.number,
-                    title=title,
-                    text=full_text(child),
+                    segments=segment_ids(child),
                     theme=theme_of(heading_of(node)) or theme_of(title),
                     agencies=agencies,
                 )
             )
         heading = heading_of(node)
         actions.append(
-            Action(number=ordinal, id=f"a{ordinal}", marker=node.marker, heading=heading, theme=theme_of(heading), intro=intro, tasks=tasks)
+            Action(number=ordinal, id=f"a{ordinal}", marker=node.marker, segment=node.id, theme=theme_of(heading), intro=intro, tasks=tasks)
         )
     return actions
 
@@ -139,9 +143,9 @@ def build_projects(root: Node) -> list[Project]:
             if not items:
                 items, name = [group], None
             else:
-                name = group.text if group.is_heading else first_sentence(group.text)
+                name = group.id
             for item in items:
-                projects.append(Project(group=name, number=item.number, title=first_sentence(item.text), text=full_text(item), segment=item.id))
+                projects.append(Project(group=name, number=item.number, segments=segment_ids(item)))
     return projects
 
 
@@ -165,14 +169,34 @@ def section_year(ancestors: list[Node]) -> int | None:
     return None
 
 
+def clause_spans(text: str, clauses: list[str]) -> list[tuple[int, int]]:
+    """Where each target's clause lies in its segment's text, in order; a clause that states two targets
+    (“十四五”、“十五五”期间分别…) is one span for both."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for index, clause in enumerate(clauses):
+        if index and clause == clauses[index - 1]:
+            spans.append(spans[-1])
+            continue
+        start = text.find(clause, cursor)
+        if start < 0:  # extract_targets returns clauses of this text; a miss is a bug, never a guess
+            raise ValueError(f"target clause {clause!r} is not in its segment")
+        spans.append((start, start + len(clause)))
+        cursor = start
+    return spans
+
+
 def collect_targets(root: Node, task_of: dict[int, str], current_year: int | None = None) -> list[Target]:
     targets: list[Target] = []
 
     def visit(node: Node, ancestors: list[Node]) -> None:
         in_front_matter = node.style is None and ancestors[-1] is root  # the notice and preface before 一、
         if not in_front_matter:
-            for found in extract_targets(node.text, section_year(ancestors + [node]), current_year):
-                targets.append(Target(task=task_of.get(id(node)), segment=node.id, **found.__dict__))
+            found_targets = extract_targets(node.text, section_year(ancestors + [node]), current_year)
+            spans = clause_spans(node.text, [found.clause for found in found_targets])
+            for found, (start, end) in zip(found_targets, spans):
+                fields = {k: v for k, v in found.__dict__.items() if k != "clause"}
+                targets.append(Target(task=task_of.get(id(node)), segment=node.id, start=start, end=end, **fields))
         for child in node.children:
             visit(child, ancestors + [node])
 

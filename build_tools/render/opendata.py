@@ -99,7 +99,7 @@ def table_rows(atlas: Atlas) -> dict[str, list[dict]]:
                 "plan_id": plan.id, "task_id": f"t{target.task.replace('.', '-')}" if target.task else "",
                 "year": target.year or "", "indicator": target.indicator, "value": low, "value_high": high,
                 "unit": target.unit, "qualifier": target.qualifier or "", "strength": target.commitment,
-                "clause": target.clause, "indicator_id": target.indicator_id or "", "strength_word": target.strength or "",
+                "clause": plan.clause(target), "indicator_id": target.indicator_id or "", "strength_word": target.strength or "",
                 "segment": target.segment,
             })
     return rows

@@ -42,19 +42,18 @@ def front_matter_title(text: str) -> Markup:
     return Markup(json.dumps(html.escape(text, quote=False), ensure_ascii=False))
 
 
-def mark_spans(text: str, spans: list[tuple[str, str, str]]) -> Markup:
-    """Escape text and wrap each (phrase, css class, title) at its first place after the previous one."""
+def mark_spans(text: str, spans: list[tuple[int, int, str, str]], offset: int = 0) -> Markup:
+    """Escape text and wrap each (start, end, css class, title) span; offsets are in the segment's text,
+    of which ``text`` starts at ``offset``. Spans that overlap an earlier one are not marked twice."""
     out: list[str] = []
     position = 0
-    for phrase, css, title in spans:
-        if not phrase:
+    for start, end, css, title in sorted(spans):
+        start, end = start - offset, end - offset
+        if start < position or end > len(text) or start >= end:
             continue
-        found = text.find(phrase, position)
-        if found < 0:
-            continue
-        out.append(str(escape(text[position:found])))
-        out.append(f'<mark class="{css}" title="{escape(title)}">{escape(phrase)}</mark>')
-        position = found + len(phrase)
+        out.append(str(escape(text[position:start])))
+        out.append(f'<mark class="{css}" title="{escape(title)}">{escape(text[start:end])}</mark>')
+        position = end
     out.append(str(escape(text[position:])))
     return Markup("".join(out))
 
@@ -150,11 +149,11 @@ def plan_items(plan: Plan) -> dict[str, dict]:
     for action in plan.actions:
         for task in action.tasks:
             label = f"{action.number}.{task.number}"
-            items[label] = {"anchor": task.id, "label": label, "agencies": task.agencies, "targets": task.targets,
-                            "cite": citations(plan, task.id, f"任务{label}", task.title)}
+            items[label] = {"anchor": task.id, "label": label, "agencies": task.agencies, "targets": plan.targets_of(label),
+                            "cite": citations(plan, task.id, f"任务{label}", plan.title_of(task.segments[0]))}
     for measure in plan.measures:
         items[measure.id] = {"anchor": measure.id, "label": measure.id, "agencies": measure.agencies, "targets": [],
-                             "cite": citations(plan, measure.id, measure.chapter, measure.title)}
+                             "cite": citations(plan, measure.id, plan.title_of(measure.chapter), plan.title_of(measure.segments[0]))}
     return items
 
 
@@ -167,12 +166,7 @@ def plan_blocks(plan: Plan) -> list[dict]:
     for target in plan.targets:
         targets_by_segment.setdefault(target.segment, []).append(target)
     themes = {t["id"]: t for t in load_themes()}
-    action_by_heading_id = {}
-    for action in plan.actions:
-        if action.tasks:
-            first = next((s for s in plan.sections if s.task == f"{action.number}.{action.tasks[0].number}"), None)
-            if first:
-                action_by_heading_id[first.id.rsplit("-", 1)[0]] = action
+    action_by_heading_id = {action.segment: action for action in plan.actions}
     blocks: list[dict] = []
     seen: set[str] = set()
     last_of: dict[str, str] = {}
@@ -185,7 +179,8 @@ def plan_blocks(plan: Plan) -> list[dict]:
         action = action_by_heading_id.get(segment.id)
         block = {
             "segment": segment,
-            "spans": [(t.clause, "target", target_title(t)) for t in targets_by_segment.get(segment.id, [])],
+            "spans": [(t.start, t.end, "target", target_title(t)) for t in targets_by_segment.get(segment.id, [])],
+            "offset": 0,
             "item": None,
             "footer": None,
             "action": action,
@@ -195,10 +190,10 @@ def plan_blocks(plan: Plan) -> list[dict]:
         if key and key not in seen and segment.marker:
             seen.add(key)
             block["item"] = items[key]
-        if segment.marker:
-            title, _, body = segment.text.partition("。")
-            block["heading"] = segment.text if segment.kind == "heading" else title
-            block["body"] = "" if segment.kind == "heading" else body
+        if segment.title_end is not None:
+            block["heading"] = segment.text if segment.kind == "heading" else plan.title_of(segment.id)
+            block["body"] = "" if segment.kind == "heading" else plan.body_of(segment.id)
+            block["offset"] = len(segment.text) - len(block["body"])
         else:
             block["heading"] = None
             block["body"] = segment.text
