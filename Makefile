@@ -15,13 +15,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-site: $(STAMP)  ## parse data/sources, render content/, build site/ with mkdocs --strict
+site: $(STAMP)  ## parse data/sources, render both editions into content/, build site/ (Chinese) and site/en/ (English)
 	$(BIN)/plansite build
-	$(BIN)/mkdocs build --strict --site-dir site
-	@echo "Site built in site/. Open site/index.html, or run 'make serve' for http://127.0.0.1:8000/"
+	$(BIN)/plansite site
+	@echo "Site built in site/ (Chinese) and site/en/ (English). Run 'make serve' for http://127.0.0.1:8000/"
 
-serve: site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: site  ## serve the built site (both editions) at http://127.0.0.1:8000/
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
 
 check: $(STAMP)  ## validate data/plans against the sources
 	$(BIN)/plansite check
@@ -30,7 +30,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site content/plans content/index.md content/data
+	rm -rf site $(foreach lang,zh en,content/$(lang)/plans content/$(lang)/index.md content/$(lang)/glossary.md content/$(lang)/data content/$(lang)/themes content/$(lang)/agencies content/$(lang)/targets content/$(lang)/regions)
 
 bench: $(STAMP)  ## parse/render/build timings (figures for notes; tests never assert time)
 	$(BIN)/python tests/benchmarks/bench_pipeline.py

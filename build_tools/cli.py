@@ -3,6 +3,9 @@
     plansite parse FILE... [--json]   print the structured plans
     plansite build                    data/sources -> data/plans/*.yml -> content/
     plansite check                    fail when data/plans is stale or invalid
+    plansite site                     content/ -> site/ (Chinese) and site/en/ (English), mkdocs --strict
+    plansite translate update         bring data/translations/<lang>/<plan-id>.po up to date with the plans
+    plansite translate stats          per plan: translated, fuzzy (out of date), untranslated, from memory
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from build_tools.models import ParseOutput
 from build_tools.paths import CONTENT, PLANS, SOURCES
 from build_tools.pipeline import account, check_plans, parse_files, progress, source_files, write_plans
+from build_tools.paths import TRANSLATIONS
 
 
 def command_parse(args: argparse.Namespace) -> int:
@@ -39,7 +43,10 @@ def command_build(args: argparse.Namespace) -> int:
         return report_errors([f"{sources}: no such directory"])
     result = parse_files(source_files(sources), show_progress=True)
     write_plans(result.plans, Path(args.plans))
-    render_site_content(result.plans, Path(args.content))
+    from build_tools.translate.update import update_translations
+
+    update_translations(result.plans, Path(args.translations))
+    render_site_content(result.plans, Path(args.content), Path(args.translations))
     progress(f"wrote {len(result.plans)} plans to {args.plans} and their pages to {args.content}")
     return report_errors(result.errors)
 
@@ -47,7 +54,11 @@ def command_build(args: argparse.Namespace) -> int:
 def command_check(args: argparse.Namespace) -> int:
     """Re-parse the sources and compare with data/plans; report every problem in one pass."""
     result = parse_files(source_files(Path(args.sources)))
-    problems = result.errors + check_plans(result.plans, Path(args.plans))
+    from build_tools.link.vocabulary import missing_english
+    from build_tools.translate.update import check_translations
+
+    problems = result.errors + check_plans(result.plans, Path(args.plans)) + check_translations(result.plans, Path(args.translations))
+    problems += [f"data/taxonomy/vocabulary.yml: {key} has no English; add `en:`" for key in missing_english()]
     for plan in result.plans:
         shares = account(plan, result.texts)
         parts = []
@@ -61,6 +72,49 @@ def command_check(args: argparse.Namespace) -> int:
     if not problems:
         print(f"ok: {len(result.plans)} plans in {args.plans} are up to date")
     return 1 if problems else 0
+
+
+def command_site(args: argparse.Namespace) -> int:
+    """Build both editions with `mkdocs build --strict`: site/ (Chinese) and site/en/ (English)."""
+    from build_tools.paths import ROOT
+    from build_tools.site import build_editions
+
+    errors = []
+    for config, code, stderr in build_editions(ROOT):
+        if code != 0:
+            errors.append(f"{config}: mkdocs build failed\n{stderr.strip()}")
+        else:
+            progress(f"built {config}")
+    return report_errors(errors)
+
+
+def load_committed_plans(directory: Path) -> list:
+    """The plans as committed (data/plans/*.yml): later stages read the product, not the sources."""
+    import yaml
+
+    from build_tools.models import Plan
+
+    return [Plan.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))) for path in sorted(directory.glob("*.yml"))]
+
+
+def command_translate(args: argparse.Namespace) -> int:
+    """Update the translation catalogs from the committed plans, or print their statistics."""
+    from build_tools.translate.update import translation_stats, update_translations
+
+    plans = load_committed_plans(Path(args.plans))
+    if args.action == "update":
+        update_translations(plans, Path(args.translations))
+        print(f"updated {len(plans)} catalogs in {args.translations}/en")
+        return 0
+    rows = translation_stats(plans, "en", Path(args.translations))
+    print("plan\tunits\ttranslated\tfuzzy\tuntranslated\tfrom memory\tstatus")
+    for row in rows:
+        statuses = ", ".join(f"{k} {v}" for k, v in sorted(row.statuses.items()))
+        print(f"{row.plan_id}\t{row.units}\t{row.translated}\t{row.fuzzy}\t{row.untranslated}\t{row.from_memory}\t{statuses}")
+    total = sum(r.units for r in rows)
+    done = sum(r.translated for r in rows)
+    print(f"total\t{total}\t{done}\t{sum(r.fuzzy for r in rows)}\t{sum(r.untranslated for r in rows)}\t{sum(r.from_memory for r in rows)}\t")
+    return 0
 
 
 def report_errors(errors: list[str]) -> int:
@@ -82,9 +136,19 @@ def make_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=func.__doc__, description=func.__doc__)
         sub.add_argument("--sources", default=str(SOURCES), help="directory of source files (default: data/sources)")
         sub.add_argument("--plans", default=str(PLANS), help="directory of plan YAML files (default: data/plans)")
+        sub.add_argument("--translations", default=str(TRANSLATIONS), help="directory of PO catalogs (default: data/translations)")
         if name == "build":
             sub.add_argument("--content", default=str(CONTENT), help="MkDocs docs directory to render into (default: content)")
         sub.set_defaults(func=func)
+
+    site = commands.add_parser("site", help=command_site.__doc__, description=command_site.__doc__)
+    site.set_defaults(func=command_site)
+
+    translate = commands.add_parser("translate", help=command_translate.__doc__, description=command_translate.__doc__)
+    translate.add_argument("action", choices=["update", "stats"], help="update: extract, merge, mark fuzzy/obsolete, fill from memory; stats: counts per plan")
+    translate.add_argument("--plans", default=str(PLANS), help="directory of plan YAML files (default: data/plans)")
+    translate.add_argument("--translations", default=str(TRANSLATIONS), help="directory of PO catalogs (default: data/translations)")
+    translate.set_defaults(func=command_translate)
     return parser
 
 

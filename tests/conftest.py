@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -35,20 +33,21 @@ def seed_plans():
 def build_site(plans, workdir: Path) -> Path:
     """Render the plans and run `mkdocs build --strict` in a copy of the site skeleton; returns site/."""
     from build_tools.render.pages import render_site_content
+    from build_tools.site import CONFIGS, build_editions
 
-    shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
+    for config in CONFIGS:
+        shutil.copy(ROOT / config, workdir / config)
     shutil.copytree(ROOT / "overrides", workdir / "overrides")
-    (workdir / "content").mkdir()
-    shutil.copy(ROOT / "content" / "about.md", workdir / "content" / "about.md")
+    (workdir / "build_tools" / "site").mkdir(parents=True)
+    shutil.copy(ROOT / "build_tools" / "site" / "hooks.py", workdir / "build_tools" / "site" / "hooks.py")
+    for lang in ("zh", "en"):
+        (workdir / "content" / lang).mkdir(parents=True)
+        shutil.copy(ROOT / "content" / lang / "about.md", workdir / "content" / lang / "about.md")
     shutil.copytree(ROOT / "content" / "assets", workdir / "content" / "assets")
     render_site_content(plans, workdir / "content")
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(workdir / "mkdocs.yml")],
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(workdir), "SOURCE_DATE_EPOCH": "1700000000"},
-    )
-    assert completed.returncode == 0, completed.stderr
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(workdir), "SOURCE_DATE_EPOCH": "1700000000"}
+    for config, code, stderr in build_editions(workdir, env):
+        assert code == 0, f"{config}: {stderr}"
     return workdir / "site"
 
 

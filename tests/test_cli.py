@@ -110,8 +110,10 @@ def test_check_lists_agency_names_that_resolve_to_no_type(tmp_path):
     sources.mkdir()
     (sources / SEED.name).write_text(text, encoding="utf-8")
     plans = tmp_path / "plans"
-    assert run("build", "--sources", str(sources), "--plans", str(plans), "--content", str(tmp_path / "content")).returncode == 0
-    completed = run("check", "--sources", str(sources), "--plans", str(plans))
+    translations = str(tmp_path / "translations")
+    assert run("build", "--sources", str(sources), "--plans", str(plans), "--content", str(tmp_path / "content"),
+               "--translations", translations).returncode == 0
+    completed = run("check", "--sources", str(sources), "--plans", str(plans), "--translations", translations)
     assert completed.returncode == 1
     assert "agency names that resolve to no type: 区星际航运局" in completed.stderr
 
@@ -126,7 +128,8 @@ def test_build_reports_every_bad_file_and_still_builds_the_others(tmp_path):
     (sources / "huge.txt").write_bytes(("碳达峰" * 1000 + "\n").encode() * 2400)  # about 21 MB
     (sources / "truncated.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa")
     (sources / "table.xlsx").write_bytes(b"PK\x03\x04")
-    completed = run("build", "--sources", str(sources), "--plans", str(tmp_path / "plans"), "--content", str(tmp_path / "content"))
+    completed = run("build", "--sources", str(sources), "--plans", str(tmp_path / "plans"), "--content", str(tmp_path / "content"),
+                    "--translations", str(tmp_path / "translations"))
     assert completed.returncode == 1
     assert "Traceback" not in completed.stderr
     for name, message in [
@@ -139,4 +142,5 @@ def test_build_reports_every_bad_file_and_still_builds_the_others(tmp_path):
     ]:
         assert re.search(rf"error: {re.escape(name)}: .*{re.escape(message)}", completed.stderr), (name, completed.stderr)
     assert [p.name for p in (tmp_path / "plans").glob("*.yml")] == ["tianjin-baodi-2023.yml"]
-    assert (tmp_path / "content" / "plans" / "tianjin-baodi-2023.md").exists()
+    for edition in ("zh", "en"):
+        assert (tmp_path / "content" / edition / "plans" / "tianjin-baodi-2023.md").exists()

@@ -94,5 +94,5 @@ def test_spreadsheets_keep_formula_like_text_as_text(tmp_path):
     atlas = build_atlas([plan])
     entity = next(iter(atlas.entities.values()))
     agency_spreadsheet(tmp_path / "a.xlsx", entity, atlas)
-    cell = load_workbook(tmp_path / "a.xlsx").active["C2"]
+    cell = load_workbook(tmp_path / "a.xlsx").active["C3"]  # rows 1-2 are the Chinese and English headers
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")

@@ -114,13 +114,14 @@ def test_a_single_damaged_copy_is_flagged_not_guessed():
 def test_the_merged_site_shows_variants_but_no_chrome_or_injected_text(merged_build, site_builder, tmp_path):
     site = site_builder(merged_build.plans, tmp_path)
     page = (site / "plans" / "tianjin-baodi-2023" / "index.html").read_text(encoding="utf-8")
-    assert 'id="variants"' in page and "〔网站注入文字〕" in page and "baodi-web-copy.txt" in page
+    assert 'id="variants"' in page and "〔网站注入文字，不予显示〕" in page and "baodi-web-copy.txt" in page
     for html_file in site.rglob("*.html"):
         shown = re.sub(r"<[^>]+>", "", html_file.read_text(encoding="utf-8"))
         for chrome in CHROME + ["宝坻网", "11120115MB1A11547X"]:
             assert chrome not in shown, (html_file, chrome)
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "宝坻网" not in index and "网站注入文字" not in index and "扫一扫" not in index
+    for edition in (site, site / "en"):
+        index = (edition / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert "宝坻网" not in index and "网站注入文字" not in index and "扫一扫" not in index
 
 
 def test_two_plans_of_one_region_and_year_get_different_ids():

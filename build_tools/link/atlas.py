@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from build_tools.link.agencies import load_agency_types
+from build_tools.link.agencies import load_agency_types, strip_jurisdiction
 from build_tools.link.indicators import load_indicators
 from build_tools.link.themes import load_themes
 from build_tools.models import Plan, Target
@@ -38,8 +38,10 @@ class Entity:
     id: str
     type_id: str
     region_id: str
-    jurisdiction: str
+    jurisdiction: str | None
+    """The region the entity belongs to (宝坻区), None for a national body."""
     parent: str | None
+    type_en: str = ""
     names: list[str] = field(default_factory=list)
     responsibilities: list[Responsibility] = field(default_factory=list)
 
@@ -48,6 +50,11 @@ class Entity:
         """The spelling printed most often (ties: the first in sort order)."""
         counts = Counter(r.printed_name for r in self.responsibilities)
         return sorted(counts, key=lambda n: (-counts[n], n))[0]
+
+    @property
+    def core(self) -> str:
+        """The most printed spelling without its jurisdiction words: 区发展改革委 -> 发展改革委."""
+        return strip_jurisdiction(self.name, self.jurisdiction, self.parent)
 
     def count(self, role: str | None) -> int:
         return sum(1 for r in self.responsibilities if r.role == role)
@@ -76,9 +83,9 @@ class Atlas:
 
     def regions(self) -> dict[str, list[Plan]]:
         """Plans by region name, and by parent region name (a parent lists its children's plans too)."""
-        grouped: dict[str, list[Plan]] = defaultdict(list)
+        grouped: dict[str | None, list[Plan]] = defaultdict(list)
         for plan in self.plans:
-            grouped[plan.region or "全国"].append(plan)
+            grouped[plan.region].append(plan)
             if plan.parent_region:
                 grouped[plan.parent_region].append(plan)
         return grouped
@@ -97,7 +104,7 @@ def plan_items(plan: Plan) -> list[tuple[Item, list]]:
         found.append((item, measure.agencies))
     for number, project in enumerate(plan.projects, start=1):
         targets = [t for t in plan.targets if t.segment in project.segments]
-        item = Item(plan, project.segments[0], f"项目{number}", plan.title_of(project.segments[0]), "projects", "project", targets, [])
+        item = Item(plan, project.segments[0], f"P{number}", plan.title_of(project.segments[0]), "projects", "project", targets, [])
         found.append((item, []))
     return found
 
@@ -105,6 +112,7 @@ def plan_items(plan: Plan) -> list[tuple[Item, list]]:
 def build_atlas(plans: list[Plan]) -> Atlas:
     items: list[Item] = []
     entities: dict[str, Entity] = {}
+    agency_types = {t.id: t for t in load_agency_types()}
     for plan in sorted(plans, key=lambda p: p.id):
         for item, agencies in plan_items(plan):
             items.append(item)
@@ -113,7 +121,7 @@ def build_atlas(plans: list[Plan]) -> Atlas:
                     continue
                 entity = entities.setdefault(
                     agency.entity,
-                    Entity(agency.entity, agency.type, plan.region_id, plan.region or "全国", plan.parent_region),
+                    Entity(agency.entity, agency.type, plan.region_id, plan.region, plan.parent_region, agency_types[agency.type].en),
                 )
                 if agency.name not in entity.names:
                     entity.names.append(agency.name)
@@ -125,6 +133,6 @@ def build_atlas(plans: list[Plan]) -> Atlas:
         items=items,
         entities=dict(sorted(entities.items())),
         themes=load_themes(),
-        agency_types={t.id: t for t in load_agency_types()},
+        agency_types=agency_types,
         indicators={i.id: i for i in load_indicators()},
     )

@@ -32,3 +32,20 @@ def plan_type_slug(title: str) -> str:
     core = FILLER.sub("", core)
     initials = "".join(lazy_pinyin(core, style=Style.FIRST_LETTER)).lower()
     return re.sub(r"[^a-z0-9]", "", initials)[:12]
+
+
+@lru_cache(maxsize=1)
+def load_plan_type_names() -> tuple[tuple[re.Pattern[str], str], ...]:
+    data = yaml.safe_load((TAXONOMY / "plan_types.yml").read_text(encoding="utf-8"))
+    return tuple((re.compile(row["pattern"]), row.get("en") or "") for row in data["plan_types"])
+
+
+def plan_type_en(title: str) -> str | None:
+    """``天津市宝坻区碳达峰实施方案`` -> ``Carbon Peaking Implementation Plan``; None for a type not in the taxonomy."""
+    core = re.sub(r"^中共|\s+", "", title)
+    for region in regions_in_title(core):
+        core = core.replace(region.name, "", 1)
+    for pattern, name in load_plan_type_names():
+        if pattern.search(core):
+            return name or None
+    return None

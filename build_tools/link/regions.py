@@ -23,13 +23,15 @@ class Region:
     level: str | None
     parent: str | None
     slug: str
+    en: str | None = None
+    """The English name where the composed one (pinyin + suffix) is not the usual one."""
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> dict[str, Region]:
     data = yaml.safe_load((TAXONOMY / "regions.yml").read_text(encoding="utf-8"))
     return {
-        row["name"]: Region(row["name"], row.get("level"), row.get("parent"), row["slug"])
+        row["name"]: Region(row["name"], row.get("level"), row.get("parent"), row["slug"], row.get("en"))
         for row in data["regions"]
     }
 

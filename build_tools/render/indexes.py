@@ -1,5 +1,5 @@
-"""Index pages: themes, agencies (entities and types), targets, regions. Every link is a relative .md
-link where Markdown allows it, so that `mkdocs build --strict` checks it and its anchor."""
+"""Index pages of one edition: themes, agencies (entities and types), targets, regions, glossary.
+Links are relative .md links (urls.link) wherever Markdown allows, so `mkdocs build --strict` checks them."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from jinja2 import Environment
 
 from build_tools.link.atlas import Atlas, Entity
 from build_tools.link.regions import load_gazetteer
-
-ROLE_ZH = {"lead": "牵头", "support": "配合", None: "—"}
-COMMITMENT_ZH = {"committed": "约束性（确保/完成）", "aspirational": "预期性（力争/争取）", "in-principle": "原则上", "stated": "陈述"}
+from build_tools.render import urls
 
 
 def write(path: Path, text: str) -> None:
@@ -25,7 +23,7 @@ def region_pages(atlas: Atlas) -> dict[str, dict]:
     gazetteer = load_gazetteer()
     pages: dict[str, dict] = {}
     for plan in atlas.plans:
-        own = pages.setdefault(plan.region_id, {"id": plan.region_id, "name": plan.region or "全国", "plans": [], "children": set(), "parent": None})
+        own = pages.setdefault(plan.region_id, {"id": plan.region_id, "name": plan.region, "plans": [], "children": set(), "parent": None})
         own["plans"].append(plan)
         if plan.parent_region:
             parent_slug = gazetteer[plan.parent_region].slug if plan.parent_region in gazetteer else plan.region_id.rsplit("-", 1)[0]
@@ -49,15 +47,14 @@ def coverage_matrix(atlas: Atlas) -> dict[tuple[str, str], int]:
     return Counter((item.theme or "unmapped", item.plan.id) for item in atlas.items)
 
 
-def targets_by_year(atlas: Atlas) -> list[tuple[str, int, int]]:
-    """(year, targets, plans) in year order; targets without a year last."""
+def targets_by_year(atlas: Atlas) -> list[tuple[int | None, int, int]]:
+    """(year or None, targets, plans) in year order; targets without a year last."""
     rows = defaultdict(lambda: [0, set()])
     for plan in atlas.plans:
         for target in plan.targets:
-            key = str(target.year) if target.year else "未注明"
-            rows[key][0] += 1
-            rows[key][1].add(plan.id)
-    return [(year, count, len(plans)) for year, (count, plans) in sorted(rows.items(), key=lambda r: (r[0] == "未注明", r[0]))]
+            rows[target.year][0] += 1
+            rows[target.year][1].add(plan.id)
+    return [(year, count, len(plans)) for year, (count, plans) in sorted(rows.items(), key=lambda r: (r[0] is None, r[0] or 0))]
 
 
 def comparable_targets(atlas: Atlas) -> list[tuple[object, list]]:
@@ -83,28 +80,31 @@ def entity_groups(entity: Entity, theme_order: list[str]) -> list[tuple[str, lis
 def render_indexes(env: Environment, atlas: Atlas, content: Path) -> None:
     themes = {t["id"]: t for t in atlas.themes}
     by_theme = atlas.items_by_theme()
-    common = {"atlas": atlas, "themes": themes, "ROLE_ZH": ROLE_ZH, "COMMITMENT_ZH": COMMITMENT_ZH}
-    write(content / "themes" / "index.md", env.get_template("themes_index.md.j2").render(
-        counts=theme_counts(atlas), matrix=coverage_matrix(atlas), **common))
+    plans = {p.id: p for p in atlas.plans}
+    common = {"atlas": atlas, "themes": themes, "plans_by_id": plans}
+
+    def page(path: str, template: str, **context) -> None:
+        write(content / path, env.get_template(template).render(here=path, **common, **context))
+
+    page(urls.themes_index(), "themes_index.md.j2", counts=theme_counts(atlas), matrix=coverage_matrix(atlas))
     for theme_id in themes:
-        items = by_theme.get(theme_id, [])
         by_plan = defaultdict(list)
-        for item in items:
+        for item in by_theme.get(theme_id, []):
             by_plan[item.plan.id].append(item)
-        write(content / "themes" / f"{theme_id}.md", env.get_template("theme.md.j2").render(
-            theme=themes[theme_id], by_plan=by_plan, plans={p.id: p for p in atlas.plans}, **common))
+        page(urls.theme(theme_id), "theme.md.j2", theme=themes[theme_id], by_plan=dict(sorted(by_plan.items())))
     entities_by_type = atlas.entities_by_type()
-    write(content / "agencies" / "index.md", env.get_template("agencies_index.md.j2").render(
-        entities_by_type=entities_by_type, **common))
+    page(urls.agencies_index(), "agencies_index.md.j2", entities_by_type=entities_by_type)
     for entity in atlas.entities.values():
-        write(content / "agencies" / f"{entity.id}.md", env.get_template("agency.md.j2").render(
-            entity=entity, groups=entity_groups(entity, list(themes)), agency_type=atlas.agency_types[entity.type_id], **common))
+        page(urls.agency(entity.id), "agency.md.j2", entity=entity, groups=entity_groups(entity, list(themes)),
+             agency_type=atlas.agency_types[entity.type_id])
     for type_id, entities in entities_by_type.items():
-        write(content / "agencies" / "types" / f"{type_id}.md", env.get_template("agency_type.md.j2").render(
-            agency_type=atlas.agency_types[type_id], entities=sorted(entities, key=lambda e: e.id), **common))
-    write(content / "targets" / "index.md", env.get_template("targets_index.md.j2").render(
-        years=targets_by_year(atlas), comparable=comparable_targets(atlas), **common))
+        page(urls.agency_type(type_id), "agency_type.md.j2", agency_type=atlas.agency_types[type_id],
+             entities=sorted(entities, key=lambda e: e.id))
+    page(urls.targets_index(), "targets_index.md.j2", years=targets_by_year(atlas), comparable=comparable_targets(atlas))
     regions = region_pages(atlas)
-    write(content / "regions" / "index.md", env.get_template("regions_index.md.j2").render(regions=regions, **common))
+    page(urls.regions_index(), "regions_index.md.j2", regions=regions)
     for region in regions.values():
-        write(content / "regions" / f"{region['id']}.md", env.get_template("region.md.j2").render(region=region, regions=regions, **common))
+        page(urls.region(region["id"]), "region.md.j2", region_info=region, regions=regions)
+    from build_tools.render.glossary import glossary_entries
+
+    page(urls.glossary(), "glossary.md.j2", entries=glossary_entries(atlas))

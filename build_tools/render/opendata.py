@@ -1,5 +1,6 @@
-"""Open data downloads under the site's data/: CSVs with a Frictionless Data Package, agencies.json
-for the lookup, and one spreadsheet per agency entity (责任分工表)."""
+"""Open data downloads under the site's data/: CSVs with a Frictionless Data Package (with ``*_en``
+columns for names, types, themes, indicators and units), the glossary, agencies.json for the lookup,
+and one responsibilities spreadsheet per agency entity."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ from pathlib import Path
 import xlsxwriter
 
 from build_tools.link.atlas import Atlas
-
-ROLE_ZH = {"lead": "牵头", "support": "配合", None: "未区分"}
+from build_tools.link.names import agency_en, plan_title, region_en
+from build_tools.link.vocabulary import entry, term
+from build_tools.render import urls
+from build_tools.render.glossary import GLOSSARY_FIELDS, glossary_entries
+from build_tools.render.i18n import N_, ui_translations, value_as_printed
 # spreadsheets carry a creation date; a fixed one keeps the download byte-identical between builds
 FIXED_CREATED = datetime.datetime(2000, 1, 1)
 
@@ -25,7 +29,9 @@ TABLES = {
         ("action_number", "integer", "Action ordinal (tasks) or chapter number (measures)"),
         ("task_number", "integer", "Number as printed"),
         ("theme", "string", "Theme id (data/taxonomy/themes.yml)"),
-        ("title", "string", "Short heading: the text before the first 。"),
+        ("title", "string", "Short heading as printed: the run-in title of the task's first paragraph"),
+        ("theme_en", "string", "Theme in English"),
+        ("title_en", "string", "Title in English where a current translation exists (machine translation unless the catalog says otherwise), else empty"),
     ],
     "task_agencies": [
         ("plan_id", "string", "Plan id"),
@@ -45,6 +51,9 @@ TABLES = {
         ("tasks_lead", "integer", "... as lead unit"),
         ("tasks_support", "integer", "... as supporting unit"),
         ("tasks_unspecified", "integer", "... where the plan does not say"),
+        ("name_en", "string", "English name, composed from the jurisdiction and the agency name glossary (data/taxonomy/agency_names.yml)"),
+        ("type_en", "string", "Agency type in English"),
+        ("jurisdiction_en", "string", "Region in English"),
     ],
     "targets": [
         ("plan_id", "string", "Plan id"),
@@ -60,7 +69,15 @@ TABLES = {
         ("indicator_id", "string", "Canonical indicator (data/taxonomy/indicators.yml) when comparable"),
         ("strength_word", "string", "The commitment word as printed"),
         ("segment", "string", "Segment id (page anchor) the target was read from"),
+        ("value_as_printed", "string", "Value with its comparator and unit as printed (40万千瓦以上): never drop the qualifier"),
+        ("indicator_en", "string", "Canonical indicator in English, when comparable"),
+        ("unit_en", "string", "English unit of value_en"),
+        ("value_en", "number", "Value converted to unit_en (40万千瓦 -> 400000 kW); low end of a range"),
+        ("value_high_en", "number", "High end of a range, converted"),
     ],
+    "glossary": [(name, "string", description) for name, description in zip(GLOSSARY_FIELDS, (
+        "agency type, agency name, theme, indicator, region, plan type, or a vocabulary kind",
+        "Id of the term in its taxonomy file", "Chinese", "English used on the site", "Note", "Source of an official English form"))],
 }
 PRIMARY_KEYS = {"tasks": ["plan_id", "task_id"], "agencies": ["agency_id"]}
 FOREIGN_KEYS = {
@@ -71,7 +88,16 @@ FOREIGN_KEYS = {
 }
 
 
-def table_rows(atlas: Atlas) -> dict[str, list[dict]]:
+def converted(value, unit: str):
+    found = entry("units", unit) if unit else None
+    factor = found["factor"] if found else 1
+    result = value * factor
+    return int(result) if float(result).is_integer() else round(result, 6)
+
+
+def table_rows(atlas: Atlas, translations: dict | None = None) -> dict[str, list[dict]]:
+    translations = translations or {}
+    themes = {t["id"]: t for t in atlas.themes}
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     for item in atlas.items:
         if item.kind == "task":
@@ -80,8 +106,10 @@ def table_rows(atlas: Atlas) -> dict[str, list[dict]]:
             action_number, _, task_number = item.anchor[1:].partition("-")
         else:  # a major project: numbered within its group only
             action_number, task_number = "", ""
+        english = translations[item.plan.id].get(item.title)[0] if item.plan.id in translations else None
         rows["tasks"].append({"plan_id": item.plan.id, "task_id": item.anchor, "kind": item.kind, "action_number": action_number,
-                              "task_number": task_number, "theme": item.theme or "", "title": item.title})
+                              "task_number": task_number, "theme": item.theme or "", "title": item.title,
+                              "theme_en": themes[item.theme]["en"] if item.theme in themes else "", "title_en": english or ""})
         for agency in item.agencies:
             rows["task_agencies"].append({"plan_id": item.plan.id, "task_id": item.anchor, "agency_id": agency.entity or "",
                                           "agency_name": agency.name, "role": agency.role or ""})
@@ -91,17 +119,24 @@ def table_rows(atlas: Atlas) -> dict[str, list[dict]]:
             "type_zh": atlas.agency_types[entity.type_id].zh, "jurisdiction": entity.jurisdiction,
             "tasks_total": len(entity.responsibilities), "tasks_lead": entity.count("lead"),
             "tasks_support": entity.count("support"), "tasks_unspecified": entity.count(None),
+            "name_en": agency_en(entity.type_id, entity.type_en, entity.core, entity.jurisdiction),
+            "type_en": atlas.agency_types[entity.type_id].en, "jurisdiction_en": region_en(entity.jurisdiction),
         })
     for plan in atlas.plans:
         for target in plan.targets:
             low, high = (target.value if isinstance(target.value, list) else [target.value, ""])
+            unit = entry("units", target.unit) if target.unit else None
             rows["targets"].append({
                 "plan_id": plan.id, "task_id": f"t{target.task.replace('.', '-')}" if target.task else "",
                 "year": target.year or "", "indicator": target.indicator, "value": low, "value_high": high,
                 "unit": target.unit, "qualifier": target.qualifier or "", "strength": target.commitment,
                 "clause": plan.clause(target), "indicator_id": target.indicator_id or "", "strength_word": target.strength or "",
-                "segment": target.segment,
+                "segment": target.segment, "value_as_printed": value_as_printed(target),
+                "indicator_en": atlas.indicators[target.indicator_id].en if target.indicator_id else "",
+                "unit_en": unit["en"] if unit else "", "value_en": converted(low, target.unit),
+                "value_high_en": converted(high, target.unit) if high != "" else "",
             })
+    rows["glossary"] = glossary_entries(atlas)
     return rows
 
 
@@ -128,35 +163,43 @@ def datapackage() -> dict:
             key["reference"]["resource"] = key["reference"]["resource"].replace("_", "-")
     return {
         "name": "plan-atlas",
-        "title": "Plan Atlas: China's local carbon-peaking plans (碳达峰实施方案图谱)",
+        "title": "Plan Atlas: China's local carbon-peaking plans",
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}],
         "resources": resources,
     }
 
 
-def agency_spreadsheet(path: Path, entity, atlas: Atlas) -> None:
-    """责任分工表: one row per task or measure naming the agency, with role, theme, targets and years."""
+def agency_spreadsheet(path: Path, entity, atlas: Atlas, base_url: str = "") -> None:
+    """The responsibilities spreadsheet: one row per task or measure naming the agency, with role,
+    theme, targets with their qualifiers as printed, target years and an absolute link. Headers in
+    Chinese with English below them; a frozen header and a filter."""
+    gettext = ui_translations("zh").gettext
     # document text is data: never a formula or a link, whatever it starts with (=HYPERLINK(…), http:…)
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
-    workbook.set_properties({"title": f"{entity.jurisdiction} {entity.name} 责任分工表", "created": FIXED_CREATED})
-    sheet = workbook.add_worksheet("责任分工表")
+    workbook.set_properties({"title": f"{entity.jurisdiction or ''} {entity.name} {gettext(N_('Responsibilities'))}", "created": FIXED_CREATED})
+    sheet = workbook.add_worksheet(gettext(N_("Responsibilities")))
     bold = workbook.add_format({"bold": True})
-    headers = ["方案", "编号", "任务", "角色", "主题", "量化目标", "目标年份", "链接"]
-    sheet.write_row(0, 0, headers, bold)
+    headers = [N_("Plan"), N_("No."), N_("Task"), N_("Role"), N_("Theme"), N_("Targets"), N_("Target years"), N_("Link")]
+    sheet.write_row(0, 0, [gettext(h) for h in headers], bold)
+    sheet.write_row(1, 0, headers, bold)
     themes = {t["id"]: t["zh"] for t in atlas.themes}
-    for row, r in enumerate(entity.responsibilities, start=1):
-        targets = "；".join(f"{t.indicator} {t.value}{t.unit}" for t in r.item.targets)
+    for row, r in enumerate(entity.responsibilities, start=2):
+        targets = "；".join(f"{t.indicator} {value_as_printed(t)}" for t in r.item.targets)
         years = "、".join(sorted({str(t.year) for t in r.item.targets if t.year}))
-        sheet.write_row(row, 0, [r.item.plan.title, r.item.label, r.item.title, ROLE_ZH[r.role],
-                                 themes.get(r.item.theme, ""), targets, years, f"plans/{r.item.plan.id}/#{r.item.anchor}"])
+        link = f"{base_url}{urls.page_url(urls.plan(r.item.plan.id))}#{r.item.anchor}"
+        sheet.write_row(row, 0, [r.item.plan.title, r.item.label, r.item.title, term("roles", r.role or "unspecified", "zh"),
+                                 themes.get(r.item.theme, ""), targets, years])
+        sheet.write_url(row, 7, link, string=link) if base_url.startswith("http") else sheet.write_string(row, 7, link)
+    sheet.freeze_panes(2, 0)
+    sheet.autofilter(1, 0, max(1, len(entity.responsibilities) + 1), len(headers) - 1)
     sheet.set_column(0, 0, 28)
     sheet.set_column(2, 2, 40)
     sheet.set_column(5, 5, 50)
     workbook.close()
 
 
-def write_open_data(atlas: Atlas, data_dir: Path) -> None:
-    rows = table_rows(atlas)
+def write_open_data(atlas: Atlas, data_dir: Path, translations: dict | None = None, base_url: str = "") -> None:
+    rows = table_rows(atlas, translations)
     for name in TABLES:
         (data_dir / f"{name}.csv").write_text(csv_text(name, rows[name]), encoding="utf-8")
     (data_dir / "datapackage.json").write_text(json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -165,11 +208,14 @@ def write_open_data(atlas: Atlas, data_dir: Path) -> None:
     for entity in atlas.entities.values():
         spellings.setdefault(entity.type_id, set()).update(entity.names)
     lookup = [
-        {"id": e.id, "name": e.name, "names": e.names, "jurisdiction": e.jurisdiction, "type": atlas.agency_types[e.type_id].zh,
-         "type_names": sorted(spellings[e.type_id]), "tasks": len(e.responsibilities), "lead": e.count("lead"), "url": f"{e.id}/"}
+        {"id": e.id, "name": e.name, "names": e.names, "jurisdiction": e.jurisdiction or "", "type": atlas.agency_types[e.type_id].zh,
+         "name_en": agency_en(e.type_id, e.type_en, e.core, e.jurisdiction), "jurisdiction_en": region_en(e.jurisdiction),
+         "type_en": atlas.agency_types[e.type_id].en,
+         "type_names": sorted(spellings[e.type_id]), "tasks": len(e.responsibilities), "lead": e.count("lead"),
+         "url": urls.page_url(urls.agency(e.id))}
         for e in atlas.entities.values()
     ]
     (data_dir / "agencies.json").write_text(json.dumps(lookup, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (data_dir / "agencies").mkdir(exist_ok=True)
     for entity in atlas.entities.values():
-        agency_spreadsheet(data_dir / "agencies" / f"{entity.id}.xlsx", entity, atlas)
+        agency_spreadsheet(data_dir / "agencies" / f"{entity.id}.xlsx", entity, atlas, base_url)

@@ -1,112 +1,43 @@
-"""Render stage: plans -> Markdown pages and JSON downloads under content/.
+"""Render stage: plans -> the pages of both editions (content/zh, content/en) and the downloads.
 
-Text from documents is always inert: headings go through ``markdown_inline`` (HTML-escaped, Markdown
-syntax characters as numeric entities), everything else is HTML escaped by Jinja2's autoescape inside
-raw HTML blocks, which Markdown leaves alone. No document text is ever used as a template.
+``render(atlas, lang, ...)`` writes the same pages for each language from the same data: the Chinese
+edition at the site's root, the English one under /en/ with identical paths below it. Downloads are
+written once, into the Chinese edition (both editions link to them).
+
+Text from documents is always inert: it goes through the ``md``/``doc`` filters (numeric entities for
+every character Markdown or HTML would read) or Jinja2's autoescape inside raw HTML blocks. No
+document text is ever used as a template.
 """
 
 from __future__ import annotations
 
-import html
 import json
-import re
 import shutil
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
-
-from build_tools.link.atlas import build_atlas
+from build_tools.link.atlas import Atlas, build_atlas
 from build_tools.link.themes import load_themes
-from build_tools.render.indexes import COMMITMENT_ZH, ROLE_ZH, region_pages, render_indexes
+from build_tools.models import ParseOutput, Plan, plan_json_schema
+from build_tools.paths import CONTENT, ROOT, TRANSLATIONS
+from build_tools.render import urls
+from build_tools.render.environment import environment, markdown_inline  # noqa: F401  (markdown_inline: tests)
+from build_tools.render.i18n import EDITIONS
+from build_tools.render.indexes import region_pages, render_indexes, write
 from build_tools.render.opendata import write_open_data
-from build_tools.models import Plan, ParseOutput, plan_json_schema
-from build_tools.paths import CONTENT, ROOT
+from build_tools.translate.lookup import PlanTranslation, load_translations
+from build_tools.translate.units import plan_units
 
-GENERATED = ("index.md", "plans", "data", "themes", "agencies", "targets", "regions")
-LEVEL_ZH = {"national": "国家", "province": "省级", "city": "市级", "county": "县级", "district": "区级"}
-STATUS_ZH = {"final": "正式", "draft": "征求意见稿"}
-# characters that mean something to Markdown or attr_list; written as numeric entities in headings
-MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~:<>&\"'=-]")
-
-
-def markdown_inline(text: str) -> Markup:
-    """Document text for a Markdown heading: ``<script>`` -> ``&#60;script&#62;``, ``{#x}`` -> entities."""
-    return Markup(MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text))
-
-
-def front_matter_title(text: str) -> Markup:
-    """A page title for YAML front matter. The theme inserts titles into the page header unescaped, so
-    document text is HTML-escaped here: ``某某区<img onerror=…>方案`` shows as text, never as markup."""
-    return Markup(json.dumps(html.escape(text, quote=False), ensure_ascii=False))
-
-
-def mark_spans(text: str, spans: list[tuple[int, int, str, str]], offset: int = 0) -> Markup:
-    """Escape text and wrap each (start, end, css class, title) span; offsets are in the segment's text,
-    of which ``text`` starts at ``offset``. Spans that overlap an earlier one are not marked twice."""
-    out: list[str] = []
-    position = 0
-    for start, end, css, title in sorted(spans):
-        start, end = start - offset, end - offset
-        if start < position or end > len(text) or start >= end:
-            continue
-        out.append(str(escape(text[position:start])))
-        out.append(f'<mark class="{css}" title="{escape(title)}">{escape(text[start:end])}</mark>')
-        position = end
-    out.append(str(escape(text[position:])))
-    return Markup("".join(out))
-
-
-def format_value(target) -> str:
-    value = target.value
-    shown = f"{value[0]}—{value[1]}" if isinstance(value, list) else str(value)
-    qualifier = target.qualifier or ""
-    if qualifier in ("以上", "以下", "左右", "以内", "及以上", "及以下", "之内"):
-        return f"{shown}{target.unit}{qualifier}"
-    if "…" in qualifier:
-        pre, post = qualifier.split("…")
-        return f"{pre}{shown}{target.unit}{post}"
-    return f"{qualifier}{shown}{target.unit}"
-
-
-def target_title(target) -> str:
-    year = f"{target.year}年" if target.year else "未注明年份"
-    return f"目标：{year} · {target.indicator} {format_value(target)}"
-
-
-def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("build_tools.render", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["md"] = markdown_inline
-    env.filters["value"] = format_value
-    env.filters["mark"] = mark_spans
-    env.filters["changes"] = variant_changes
-    env.filters["groupby_reason"] = lambda removed: [
-        ((file, reason), [r for r in removed if (r.file, r.reason) == (file, reason)])
-        for file, reason in dict.fromkeys((r.file, r.reason) for r in removed)
-    ]
-    env.filters["front_matter_title"] = front_matter_title
-    env.globals.update(LEVEL_ZH=LEVEL_ZH, STATUS_ZH=STATUS_ZH, ROLE_ZH=ROLE_ZH, COMMITMENT_ZH=COMMITMENT_ZH)
-    return env
+GENERATED = ("index.md", "plans", "data", "themes", "agencies", "targets", "regions", "glossary.md")
 
 
 def heading_level(depth: int) -> str:
     return "#" * min(depth + 1, 6)
 
 
-INJECTED_PLACEHOLDER = "〔网站注入文字〕"
-
-
 def variant_changes(variant) -> list[dict]:
     """Where the other readings differ from the chosen one, with a little context; text a website
-    injected is shown as 〔网站注入文字〕, never as plan text."""
+    injected is shown as a placeholder, never as plan text."""
     chosen = next((r.text for r in variant.readings if r.file == variant.chosen), variant.readings[0].text)
     changes = []
     for reading in variant.readings:
@@ -117,30 +48,23 @@ def variant_changes(variant) -> list[dict]:
             if tag == "equal":
                 continue
             other = reading.text[j1:j2]
-            for injected in variant.injected:
-                other = other.replace(injected, INJECTED_PLACEHOLDER)
+            injected = False
+            for string in variant.injected:
+                if string in other:
+                    other = other.replace(string, "")
+                    injected = True
             changes.append({"file": reading.file, "before": chosen[max(0, i1 - 8):i1], "chosen": chosen[i1:i2],
-                            "other": other, "after": chosen[i2:i2 + 8]})
+                            "other": other, "injected": injected, "after": chosen[i2:i2 + 8]})
     return changes
 
 
 def site_url() -> str:
     """``site_url`` of mkdocs.yml (absolute links in citations), or "" for site-relative links."""
+    import re
+
     config = ROOT / "mkdocs.yml"
     found = re.search(r"^site_url:\s*(\S+)\s*$", config.read_text(encoding="utf-8"), re.M) if config.exists() else None
     return found.group(1).rstrip("/") + "/" if found else ""
-
-
-def citations(plan: Plan, anchor: str, label: str, title: str) -> dict[str, str]:
-    """A GB/T 7714-style Chinese reference and an English one for a task, with its permalink."""
-    url = f"{site_url()}plans/{plan.id}/#{anchor}"
-    author = plan.issuer or plan.region or "中华人民共和国国务院"
-    date = plan.date or plan.date_text or ""
-    where = f"{plan.parent_region or ''}{plan.region or ''}"
-    return {
-        "zh": f"{author}. {plan.title}：{label} {title}[EB/OL]. ({date}). {url}",
-        "en": f"{author} ({where or 'national'}). {plan.title}, item {label}: {title} [online]. {date}. Plan Atlas. {url}",
-    }
 
 
 def plan_items(plan: Plan) -> dict[str, dict]:
@@ -149,43 +73,43 @@ def plan_items(plan: Plan) -> dict[str, dict]:
     for action in plan.actions:
         for task in action.tasks:
             label = f"{action.number}.{task.number}"
-            items[label] = {"anchor": task.id, "label": label, "agencies": task.agencies, "targets": plan.targets_of(label),
-                            "cite": citations(plan, task.id, f"任务{label}", plan.title_of(task.segments[0]))}
+            items[label] = {"anchor": task.id, "label": label, "kind": "task", "agencies": task.agencies,
+                            "targets": plan.targets_of(label), "title": plan.title_of(task.segments[0])}
     for measure in plan.measures:
-        items[measure.id] = {"anchor": measure.id, "label": measure.id, "agencies": measure.agencies, "targets": [],
-                             "cite": citations(plan, measure.id, plan.title_of(measure.chapter), plan.title_of(measure.segments[0]))}
+        items[measure.id] = {"anchor": measure.id, "label": measure.id, "kind": "measure", "agencies": measure.agencies,
+                             "targets": [], "title": plan.title_of(measure.segments[0]), "chapter": plan.title_of(measure.chapter)}
     return items
 
 
 def plan_blocks(plan: Plan) -> list[dict]:
-    """The plan text as a list of blocks for the template, in document order. The first segment of a
-    task or measure is its heading (with the permalink anchor); its agencies, targets and citation
-    follow its last segment."""
+    """The plan text as blocks for the template, in document order. The first segment of a task or
+    measure is its heading (with the permalink anchor); its agencies, targets and citation follow its
+    last segment. Titles and bodies are the spans the parse stage recorded (``title_end``)."""
     items = plan_items(plan)
     targets_by_segment: dict[str, list] = {}
     for target in plan.targets:
         targets_by_segment.setdefault(target.segment, []).append(target)
     themes = {t["id"]: t for t in load_themes()}
-    action_by_heading_id = {action.segment: action for action in plan.actions}
-    blocks: list[dict] = []
-    seen: set[str] = set()
+    action_by_segment = {action.segment: action for action in plan.actions}
     last_of: dict[str, str] = {}
     for segment in plan.sections:
         key = segment.task or segment.measure
         if key:
             last_of[key] = segment.id
+    blocks: list[dict] = []
+    seen: set[str] = set()
     for segment in plan.sections:
         key = segment.task or segment.measure
-        action = action_by_heading_id.get(segment.id)
+        action = action_by_segment.get(segment.id)
         block = {
             "segment": segment,
-            "spans": [(t.start, t.end, "target", target_title(t)) for t in targets_by_segment.get(segment.id, [])],
-            "offset": 0,
+            "targets": targets_by_segment.get(segment.id, []),
             "item": None,
             "footer": None,
             "action": action,
             "theme": themes.get(action.theme) if action is not None and action.theme else None,
             "level": heading_level(segment.depth),
+            "offset": 0,
         }
         if key and key not in seen and segment.marker:
             seen.add(key)
@@ -203,38 +127,68 @@ def plan_blocks(plan: Plan) -> list[dict]:
     return blocks
 
 
-def render_site_content(plans: list[Plan], content: Path = CONTENT) -> None:
-    """Write content/index.md, content/plans/*.md and content/data/* (generated files only)."""
+def permalink(plan: Plan, anchor: str, lang: str) -> str:
+    """The absolute (with ``site_url``) or site-relative URL of an item of a plan, for citations."""
+    return f"{site_url()}{'en/' if lang != 'zh' else ''}{urls.page_url(urls.plan(plan.id))}#{anchor}"
+
+
+def segment_status_counts(plan: Plan, translation: PlanTranslation) -> dict[str, int]:
+    return translation.counts([unit.msgid for unit in plan_units(plan)])
+
+
+def render_plan(env, atlas: Atlas, plan: Plan, lang: str, regions: dict, themes: dict, translation: PlanTranslation) -> str:
+    blocks = plan_blocks(plan)
+    for block in blocks:
+        for holder in (block["item"], block["footer"]):
+            if holder is not None:
+                holder["url"] = permalink(plan, holder["anchor"], lang)
+    return env.get_template("plan.md.j2").render(
+        here=urls.plan(plan.id), atlas=atlas, plan=plan, blocks=blocks, themes=themes, region_page=regions.get(plan.region_id),
+        status_counts=segment_status_counts(plan, translation) if lang != "zh" else {},
+        changes=variant_changes,
+    )
+
+
+def clear_generated(directory: Path) -> None:
     for name in GENERATED:
-        target = content / name
+        target = directory / name
         if target.is_dir():
             shutil.rmtree(target)
         elif target.exists():
             target.unlink()
-    env = environment()
-    (content / "plans").mkdir(parents=True)
-    (content / "data" / "plans").mkdir(parents=True)
-    (content / "data" / "schema").mkdir(parents=True)
-    atlas = build_atlas(plans)
-    plans = atlas.plans
+
+
+def render(atlas: Atlas, lang: str, directory: Path, translations: dict[str, PlanTranslation]) -> None:
+    """Every page of one edition into ``directory`` (content/zh or content/en)."""
+    clear_generated(directory)
+    env = environment(lang, translations)
     regions = region_pages(atlas)
-    (content / "index.md").write_text(env.get_template("home.md.j2").render(plans=plans, atlas=atlas), encoding="utf-8")
-    (content / "plans" / "index.md").write_text(env.get_template("plans_index.md.j2").render(plans=plans), encoding="utf-8")
-    render_indexes(env, atlas, content)
-    write_open_data(atlas, content / "data")
-    themes = {t["id"]: t for t in load_themes()}
+    themes = {t["id"]: t for t in atlas.themes}
+    plans = atlas.plans
+    write(directory / urls.home(), env.get_template("home.md.j2").render(here=urls.home(), plans=plans, atlas=atlas))
+    write(directory / urls.plans_index(), env.get_template("plans_index.md.j2").render(here=urls.plans_index(), plans=plans, atlas=atlas))
+    render_indexes(env, atlas, directory)
     for plan in plans:
-        page = env.get_template("plan.md.j2").render(plan=plan, blocks=plan_blocks(plan), themes=themes,
-                                                      region_page=regions.get(plan.region_id))
-        (content / "plans" / f"{plan.id}.md").write_text(page, encoding="utf-8")
-        (content / "data" / "plans" / f"{plan.id}.json").write_text(plan_json(plan), encoding="utf-8")
-    everything = ParseOutput(plans=plans).model_dump(mode="json")
-    (content / "data" / "plans.json").write_text(json.dumps(everything, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (content / "data" / "schema" / "plan.schema.json").write_text(
-        json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+        translation = translations.get(plan.id, PlanTranslation())
+        write(directory / urls.plan(plan.id), render_plan(env, atlas, plan, lang, regions, themes, translation))
+
+
+def render_site_content(plans: list[Plan], content: Path = CONTENT, translations: Path = TRANSLATIONS) -> None:
+    """Write both editions (content/zh, content/en) and the downloads (content/zh/data)."""
+    atlas = build_atlas(plans)
+    english = load_translations("en", translations)
+    for lang in EDITIONS:
+        render(atlas, lang, content / lang, english if lang != "zh" else {})
+    data = content / "zh" / "data"
+    (data / "plans").mkdir(parents=True, exist_ok=True)
+    (data / "schema").mkdir(parents=True, exist_ok=True)
+    write_open_data(atlas, data, english, site_url())
+    for plan in atlas.plans:
+        (data / "plans" / f"{plan.id}.json").write_text(plan_json(plan), encoding="utf-8")
+    everything = ParseOutput(plans=atlas.plans).model_dump(mode="json")
+    (data / "plans.json").write_text(json.dumps(everything, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (data / "schema" / "plan.schema.json").write_text(json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def plan_json(plan: Plan) -> str:
     return json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
-

@@ -1,0 +1,184 @@
+"""The one Jinja2 environment of the render stage, per edition: interface words through gettext
+(``{{ _("Agencies") }}``), names and values through the functions below, links through urls.py.
+
+Document text is always inert: ``md`` writes text for Markdown and HTML alike with every character
+that means something to either as a numeric entity, and ``doc`` does the same for text printed in a
+plan, marking it ``lang="zh"`` on English pages (WCAG's language of parts)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup, escape
+
+from build_tools.link.names import agency_en, place_en, plan_title, region_name
+from build_tools.link.vocabulary import term
+from build_tools.render import urls
+from build_tools.render.i18n import N_, marker_in, number, plan_date, role_label, ui_translations, value_as_printed, value_in, year_label
+
+# characters that mean something to Markdown, attr_list or HTML; written as numeric entities
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~:<>&\"'=-]")
+# a run of Chinese characters and punctuation inside English text (a glossary note quoting a term)
+CJK_RUN = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
+
+
+def markdown_inline(text: str) -> Markup:
+    """Text for a Markdown heading, table cell or HTML: ``<script>`` -> ``&#60;script&#62;``, ``{#x}`` -> entities."""
+    return Markup(MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", str(text)))
+
+
+def front_matter_title(text: str) -> Markup:
+    """A page title for YAML front matter. The theme inserts titles into the page header unescaped, so
+    text is HTML-escaped here: ``某某区<img onerror=…>方案`` shows as text, never as markup."""
+    return Markup(json.dumps(html.escape(str(text), quote=False), ensure_ascii=False))
+
+
+def mark_spans(text: str, spans: list[tuple[int, int, str, str]], offset: int = 0) -> Markup:
+    """Escape text and wrap each (start, end, css class, title) span; offsets are in the segment's text,
+    of which ``text`` starts at ``offset``. Spans that overlap an earlier one are not marked twice."""
+    out: list[str] = []
+    position = 0
+    for start, end, css, title in sorted(spans):
+        start, end = start - offset, end - offset
+        if start < position or end > len(text) or start >= end:
+            continue
+        out.append(str(escape(text[position:start])))
+        out.append(f'<mark class="{css}" title="{escape(title)}">{escape(text[start:end])}</mark>')
+        position = end
+    out.append(str(escape(text[position:])))
+    return Markup("".join(out))
+
+
+def environment(lang: str, translations: dict | None = None) -> Environment:
+    """The environment of one edition; ``translations``: plan id -> PlanTranslation of that language."""
+    env = Environment(
+        loader=PackageLoader("build_tools.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
+    )
+    catalog = ui_translations(lang)
+    env.install_gettext_translations(catalog, newstyle=True)
+    gettext_ = catalog.gettext
+    translations = translations or {}
+
+    def doc(text) -> Markup:
+        """Text as printed in a plan (Chinese): inert, and marked lang="zh" on English pages."""
+        if text is None or text == "":
+            return Markup("")
+        inert = markdown_inline(text)
+        return Markup(f'<span lang="zh">{inert}</span>') if lang != "zh" else inert
+
+    def hdoc(text) -> Markup:
+        """Text as printed, for raw HTML (autoescaped, not Markdown-read): marked lang="zh" on English pages."""
+        if text is None or text == "":
+            return Markup("")
+        return Markup(f'<span lang="zh">{escape(text)}</span>') if lang != "zh" else escape(text)
+
+    def reason_label(reason: str) -> str:
+        """Why source text was removed, in the page's language (``duplicate of <file>`` names the file)."""
+        prefix = "duplicate of "
+        if reason.startswith(prefix):
+            return catalog.gettext(N_("duplicate of %(file)s")) % {"file": reason[len(prefix):]}
+        return term("removal_reasons", reason, lang)
+
+    def mixed(text) -> Markup:
+        """Our own text that may quote Chinese (a glossary note): inert, each Chinese run marked lang="zh"."""
+        inert = str(markdown_inline(text or ""))
+        return Markup(inert if lang == "zh" else CJK_RUN.sub(lambda m: f'<span lang="zh">{m.group()}</span>', inert))
+
+    def doc_block(text, spans=(), offset: int = 0) -> Markup:
+        """A paragraph as printed, for raw HTML, with its targets marked."""
+        return mark_spans(text, list(spans), offset)
+
+    def translated(plan, msgid: str) -> tuple[str | None, str]:
+        """(English, status) of a unit of a plan; (None, missing/fuzzy) when there is no current one."""
+        if lang == "zh":
+            return msgid, "source"
+        found = translations.get(plan.id)
+        return found.get(msgid) if found is not None else (None, "missing")
+
+    def text_of(plan, msgid: str) -> Markup:
+        """A unit in the page's language where a current translation exists, else as printed (lang=zh)."""
+        english, _ = translated(plan, msgid)
+        return markdown_inline(english) if english is not None else doc(msgid)
+
+    @pass_context
+    def link(context, target: str, anchor: str | None = None) -> str:
+        return urls.link(context["here"], target, anchor)
+
+    @pass_context
+    def href(context, target: str, anchor: str | None = None) -> str:
+        return urls.href(context["here"], target, anchor)
+
+    @pass_context
+    def data_href(context, name: str) -> str:
+        """Downloads are published once, with the Chinese edition at the site's root; an English page
+        reaches them one level up."""
+        relative = urls.href(context["here"], urls.data(name))
+        return relative if lang == "zh" else "../" + relative
+
+    @pass_context
+    def twin_href(context) -> str:
+        """The same page in the other edition (the Chinese one at the root, the English one under en/)."""
+        url = urls.page_url(context["here"])
+        up = "../" * url.count("/")
+        return f"../{up}{url}" if lang != "zh" else f"{up}en/{url}"
+
+    def entity_label(entity) -> str:
+        if lang == "zh":
+            return entity.name
+        return agency_en(entity.type_id, entity.type_en, entity.core, entity.jurisdiction)
+
+    def label(record) -> str:
+        """The page-language name of a taxonomy record (theme dict, agency type, indicator)."""
+        return record[lang] if isinstance(record, dict) else getattr(record, lang)
+
+    def target_label(plan, target, indicators) -> Markup:
+        """By 2025: renewable power capacity ≥ 400,000 kW (as printed: 40万千瓦以上)."""
+        if lang == "zh":
+            name = markdown_inline(target.indicator)
+        elif target.indicator_id and target.indicator_id in indicators:
+            name = markdown_inline(indicators[target.indicator_id].en)
+        else:
+            name = text_of(plan, plan.clause(target)) if translated(plan, plan.clause(target))[0] else doc(target.indicator)
+        return name
+
+    env.filters.update(md=markdown_inline, doc=doc, hdoc=hdoc, mixed=mixed, front_matter_title=front_matter_title, mark=doc_block)
+    env.globals.update(
+        lang=lang,
+        urls=urls,
+        link=link,
+        href=href,
+        data_href=data_href,
+        twin_href=twin_href,
+        reason_label=reason_label,
+        term=lambda kind, key: term(kind, key, lang),
+        role=lambda r: role_label(r, lang),
+        plan_title=lambda plan: plan_title(plan, lang),
+        plan_title_en=lambda plan: plan_title(plan, "en"),
+        marker_in_page=lambda marker: marker_in(marker, lang),
+        group_removed=lambda removed: [
+            ((file, reason), [r for r in removed if (r.file, r.reason) == (file, reason)])
+            for file, reason in dict.fromkeys((r.file, r.reason) for r in removed)
+        ],
+        region=lambda name: region_name(name, lang),
+        place=lambda plan: (place_en(plan.region, plan.parent_region) if lang == "en" else f"{plan.parent_region or ''}{plan.region or term('levels', 'national', 'zh')}"),
+        plan_date=lambda plan: plan_date(plan, lang),
+        value=lambda target: value_in(target, lang),
+        printed_value=value_as_printed,
+        year=lambda y: year_label(y, lang, gettext_),
+        number=lambda n: number(n, lang),
+        entity_label=entity_label,
+        label=label,
+        translated=translated,
+        text_of=text_of,
+        target_label=target_label,
+    )
+    return env

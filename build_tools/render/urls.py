@@ -1,0 +1,107 @@
+"""Every page of the site and where it lives: one function per page kind, used by the templates, the
+Python that writes pages and downloads, and the data the site's JavaScript reads.
+
+Paths are docs-relative Markdown sources (``plans/tianjin-baodi-2023.md``); both editions use the same
+paths (the English one under ``en/``). Markdown links are written as relative ``.md`` links, so that
+``mkdocs build --strict`` checks every one and its anchor; raw HTML (tables with classes, the lookup's
+data) uses the page's URL as MkDocs publishes it (``plans/tianjin-baodi-2023/``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def home() -> str:
+    return "index.md"
+
+
+def about() -> str:
+    return "about.md"
+
+
+def glossary() -> str:
+    return "glossary.md"
+
+
+def plans_index() -> str:
+    return "plans/index.md"
+
+
+def plan(plan_id: str) -> str:
+    return f"plans/{plan_id}.md"
+
+
+def themes_index() -> str:
+    return "themes/index.md"
+
+
+def theme(theme_id: str) -> str:
+    return f"themes/{theme_id}.md"
+
+
+def agencies_index() -> str:
+    return "agencies/index.md"
+
+
+def agency(entity_id: str) -> str:
+    return f"agencies/{entity_id}.md"
+
+
+def agency_type(type_id: str) -> str:
+    return f"agencies/types/{type_id}.md"
+
+
+def targets_index() -> str:
+    return "targets/index.md"
+
+
+def regions_index() -> str:
+    return "regions/index.md"
+
+
+def region(region_id: str) -> str:
+    return f"regions/{region_id}.md"
+
+
+def data(name: str) -> str:
+    """A download under data/: ``data("tasks.csv")``, ``data("plans/<id>.json")``."""
+    return f"data/{name}"
+
+
+def agency_sheet(entity_id: str) -> str:
+    return data(f"agencies/{entity_id}.xlsx")
+
+
+def plan_json(plan_id: str) -> str:
+    return data(f"plans/{plan_id}.json")
+
+
+def page_url(path: str) -> str:
+    """The URL MkDocs publishes a source at (directory URLs): ``plans/x.md`` -> ``plans/x/``,
+    ``plans/index.md`` -> ``plans/``, ``index.md`` -> ``""``; other files keep their path."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def link(here: str, target: str, anchor: str | None = None) -> str:
+    """A relative Markdown link from the page ``here`` to ``target`` (both docs-relative sources)."""
+    relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return f"{relative}#{anchor}" if anchor else relative
+
+
+def href(here: str, target: str, anchor: str | None = None) -> str:
+    """A relative URL for raw HTML, from the published page ``here`` to ``target``."""
+    base = page_url(here)
+    directory = base if base.endswith("/") or base == "" else posixpath.dirname(base) + "/"
+    destination = page_url(target)
+    relative = posixpath.relpath(destination or ".", directory or ".")
+    if destination.endswith("/") or destination == "":
+        relative = "./" if relative == "." else relative + "/"
+    return f"{relative}#{anchor}" if anchor else relative

@@ -1,0 +1,134 @@
+"""``plansite translate update`` and ``stats``: extract every plan's units, merge them into its catalog
+(new entries empty, changed Chinese fuzzy with the previous msgid, vanished entries obsolete), and fill
+empty entries from the translation memory: the same Chinese already translated in any plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+
+from build_tools.models import Plan
+from build_tools.paths import TRANSLATIONS
+from build_tools.translate.catalog import (MEMORY_PREFIX, STATUS_PREFIX, catalog_bytes, from_memory, is_translated,
+                                           new_catalog, read_catalog, status_of, write_catalog)
+from build_tools.translate.units import plan_units
+
+LANGUAGES = ("en",)
+
+
+@dataclass
+class PlanStats:
+    plan_id: str
+    units: int = 0
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    from_memory: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+
+
+def catalog_path(plan_id: str, lang: str, directory: Path = TRANSLATIONS) -> Path:
+    return directory / lang / f"{plan_id}.po"
+
+
+def template_for(plan: Plan, lang: str) -> Catalog:
+    """The plan's units as a catalog without translations (what gettext calls the template)."""
+    template = new_catalog(plan.id, lang)
+    for unit in plan_units(plan):
+        location = (unit.segment or "metadata", None)
+        message = template.get(unit.msgid)
+        if message is None:
+            template.add(unit.msgid, "", locations=[location], auto_comments=[unit.part])
+        else:
+            if location not in message.locations:
+                message.locations.append(location)
+            if unit.part not in message.auto_comments:
+                message.auto_comments.append(unit.part)
+    return template
+
+
+def load_catalogs(lang: str, directory: Path = TRANSLATIONS) -> dict[str, Catalog]:
+    folder = directory / lang
+    return {path.stem: read_catalog(path) for path in sorted(folder.glob("*.po"))} if folder.is_dir() else {}
+
+
+def memory_of(catalogs: dict[str, Catalog]) -> dict[str, tuple[str, str | None, str]]:
+    """Chinese -> (translation, status, plan id) over every current translation, plans in id order."""
+    memory: dict[str, tuple[str, str | None, str]] = {}
+    for plan_id in sorted(catalogs):
+        for message in catalogs[plan_id]:
+            if is_translated(message) and not from_memory(message) and message.id not in memory:
+                memory[message.id] = (message.string, status_of(message), plan_id)
+    return memory
+
+
+def merged_catalog(plan: Plan, lang: str, existing: Catalog | None, memory: dict) -> tuple[Catalog, int]:
+    """The plan's catalog brought up to date with its text, and how many entries the memory filled."""
+    template = template_for(plan, lang)
+    catalog = existing if existing is not None else new_catalog(plan.id, lang)
+    catalog.update(template, no_fuzzy_matching=False, update_header_comment=False, keep_user_comments=True)
+    catalog.header_comment = template.header_comment
+    filled = 0
+    for message in catalog:
+        if not message.id or message.string:
+            continue
+        remembered = memory.get(message.id)
+        if remembered is not None and remembered[2] != plan.id:
+            translation, status, source = remembered
+            message.string = translation
+            message.user_comments = ([f"{STATUS_PREFIX}{status}"] if status else []) + [f"{MEMORY_PREFIX}{source}"]
+            filled += 1
+    return catalog, filled
+
+
+def update_translations(plans: list[Plan], directory: Path = TRANSLATIONS, write: bool = True) -> dict[str, dict[str, bytes]]:
+    """Bring every plan's catalog up to date; returns lang -> file name -> bytes (written when ``write``)."""
+    out: dict[str, dict[str, bytes]] = {}
+    for lang in LANGUAGES:
+        catalogs = load_catalogs(lang, directory)
+        memory = memory_of(catalogs)
+        out[lang] = {}
+        for plan in sorted(plans, key=lambda p: p.id):
+            catalog, _ = merged_catalog(plan, lang, catalogs.get(plan.id), memory)
+            out[lang][f"{plan.id}.po"] = catalog_bytes(catalog)
+            if write:
+                write_catalog(catalog_path(plan.id, lang, directory), catalog)
+    return out
+
+
+def check_translations(plans: list[Plan], directory: Path = TRANSLATIONS) -> list[str]:
+    """Catalogs that `translate update` would change, each saying what to do."""
+    problems = []
+    for lang, files in update_translations(plans, directory, write=False).items():
+        for name, data in sorted(files.items()):
+            path = directory / lang / name
+            if not path.exists() or path.read_bytes() != data:
+                problems.append(f"{path.relative_to(directory.parent.parent) if directory.parent.parent in path.parents else path}: "
+                                "stale (the plan's text changed); run `plansite translate update` and review the fuzzy entries")
+    return problems
+
+
+def translation_stats(plans: list[Plan], lang: str = "en", directory: Path = TRANSLATIONS) -> list[PlanStats]:
+    """Per plan: units, translated (current), fuzzy (out of date), untranslated, filled by the memory."""
+    catalogs = load_catalogs(lang, directory)
+    rows = []
+    for plan in sorted(plans, key=lambda p: p.id):
+        stats = PlanStats(plan.id)
+        catalog = catalogs.get(plan.id)
+        wanted = {unit.msgid for unit in plan_units(plan)}
+        stats.units = len(wanted)
+        for msgid in sorted(wanted):
+            message = catalog.get(msgid) if catalog is not None else None
+            if message is not None and is_translated(message):
+                stats.translated += 1
+                stats.from_memory += from_memory(message)
+                status = status_of(message) or "unknown"
+                stats.statuses[status] = stats.statuses.get(status, 0) + 1
+            elif message is not None and message.fuzzy and message.string:
+                stats.fuzzy += 1
+            else:
+                stats.untranslated += 1
+        rows.append(stats)
+    return rows
