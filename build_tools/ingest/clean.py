@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from build_tools.ingest.encodings import repair_encodings
 from build_tools.parse.patterns import DATE_LINE, DOC_NUMBER, MARKER_START
 
 # — 3 —   - 17 -   －12－   第 3 页   (page-number lines left by PDF extraction)
@@ -151,7 +152,7 @@ def is_standalone_line(line: str) -> bool:
 
 def clean_text(raw: str) -> tuple[list[Paragraph], list[Removed]]:
     """Raw text of a plan -> paragraphs in document order, and the lines removed with their reason."""
-    text = normalize_characters(raw)
+    text = repair_encodings(normalize_characters(raw))
     removed: list[Removed] = []
     lines: list[tuple[int, str]] = []
     in_toc = False
