@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from build_tools.ingest.encodings import repair_encodings
+from build_tools.ingest.encodings import repair_gb_code_points, repair_punctuation
 from build_tools.ingest.govinfo import METADATA_LABELS, OTHER_LABELS, parse_metadata
 from build_tools.ingest.injected import find_injected, remove_injected
 from build_tools.ingest.portal import repair_digit_date, repair_label_padding, repair_space_marks
@@ -155,7 +155,7 @@ def is_standalone_line(line: str) -> bool:
 
 def clean_text(raw: str) -> tuple[list[Paragraph], list[Removed]]:
     """Raw text of a plan -> paragraphs in document order, and the lines removed with their reason."""
-    text = repair_encodings(normalize_characters(raw))
+    text = repair_punctuation(normalize_characters(repair_gb_code_points(raw)))
     originals = text.split("\n")
     repaired = [repair_space_marks(repair_label_padding(line)) for line in originals]
     injected = find_injected(repaired)

@@ -1,6 +1,8 @@
 """Text-layer encodings: characters a font or a web page put where Chinese punctuation belongs.
 
-Three defects of real copies, each repaired by a named step that ``repair_encodings`` applies in order:
+Three defects of real copies, each repaired by a named step; ``clean.clean_text`` applies the first
+before it normalises widths (a GB code point may be a full-width digit: ꎲ is ２, then 2) and the other
+two, ``repair_punctuation``, after:
 
 - ``repair_gb_code_points``: a font whose ToUnicode map passes the GB2312 code of a symbol as its
   code point, so ，(GB A3AC) reads as ꎬ U+A3AC YI SYLLABLE and the full stop ．(GB A3AE) as ꎮ;
@@ -83,6 +85,7 @@ def repair_ascii_punctuation(text: str) -> str:
     return ASCII_PUNCTUATION.sub(lambda m: FULL_WIDTH[m.group()], text)
 
 
-def repair_encodings(text: str) -> str:
-    """The three steps above, in order (a GB code point may be a comma that the last step must not see)."""
-    return repair_ascii_punctuation(repair_private_use_decimal_points(repair_gb_code_points(text)))
+def repair_punctuation(text: str) -> str:
+    """The decimal-point and half-width punctuation steps, on text whose widths are normalised:
+    ``下降31\U001001b074%,其中`` -> ``下降31.74%，其中``."""
+    return repair_ascii_punctuation(repair_private_use_decimal_points(text))

@@ -8,9 +8,9 @@ from build_tools.ingest.clean import clean_text
 from build_tools.ingest.encodings import (
     gb_symbol,
     repair_ascii_punctuation,
-    repair_encodings,
     repair_gb_code_points,
     repair_private_use_decimal_points,
+    repair_punctuation,
 )
 
 
@@ -59,4 +59,5 @@ def test_ascii_punctuation_in_chinese_text_becomes_full_width(raw, expected):
 def test_the_cleaner_applies_the_repairs():
     paragraphs, _ = clean_text("（一）目标\n到2025年ꎬ单位地区生产总值能耗下降13\U001001b75%ꎮ\n")
     assert paragraphs[1].text == "到2025年，单位地区生产总值能耗下降13.5%。"
-    assert repair_encodings("比重提高到31\U001001b074%ꎬ非化石能源:") == "比重提高到31.74%，非化石能源："
+    assert repair_punctuation("比重提高到31\U001001b074%,非化石能源:") == "比重提高到31.74%，非化石能源："
+    assert clean_text("一、目标\n到ꎲꎰꎲꎵ年ꎬ力争达到ꎱꎲ%ꎮ\n")[0][1].text == "到2025年，力争达到12%。"  # GB digits: ２ then 2
