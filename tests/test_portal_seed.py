@@ -21,7 +21,7 @@ PDF_TEXT = "001_fb91a11adaf269a7.txt"
 SPAM = ["188比分直播", "比分直播"]
 CHROME = ["天气预报", "气象台", "扬沙", "扫一扫", "主办单位", "版权所有", "ICP备", "公网安备", "网站标识码", "wzalogo",
           "违法和不良信息举报", "xiqingxxgk", "府前街2号", "备案单位"]
-PADDING = ["??", "索引号", "?称", "名称"]
+PADDING = ["??", "?称", "号?", "?:"]  # the ? padding of 003's 政务公开 table and signature
 
 
 def plan_content(plan: dict) -> str:
@@ -52,7 +52,7 @@ def test_no_spam_chrome_or_padding_in_the_committed_plans():
     for path in sorted(PLANS.glob("*.yml")):
         plan = yaml.safe_load(path.read_text(encoding="utf-8"))
         content = plan_content(plan)
-        for string in SPAM + CHROME:
+        for string in SPAM + CHROME + PADDING:
             assert string not in content, (path.name, string)
         assert not any("?" in s["text"] for s in plan["sections"]), path.name
 
@@ -73,7 +73,7 @@ def test_every_removal_is_reported_with_a_reason(seed_plans):
 def test_no_spam_or_chrome_in_any_built_page(built_site):
     for html_file in built_site.rglob("*.html"):
         shown = re.sub(r"<[^>]+>", "", html_file.read_text(encoding="utf-8"))
-        for string in SPAM + CHROME:
+        for string in SPAM + CHROME + PADDING:
             assert string not in shown, (html_file, string)
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     for string in SPAM + CHROME:

@@ -13,16 +13,17 @@ from datetime import date
 from build_tools.ingest.govinfo import METADATA_LABELS, OTHER_LABELS
 from build_tools.parse.metadata import ISSUER_LINE
 
-SPACE_MARKS = "?？"
+# The mark is the ASCII ? a legacy code page prints for a character it lacks (U+00A0, U+3000); the
+# full-width ？ is a real question mark and never a space mark.
 # ? / ??? 4.?打造 / ??????西青区人民政府 (a line of ? and spaces, or a run of them opening a line)
-SPACE_MARK_LINE = re.compile(r"^[\s?？]*$")
-LEADING_SPACE_MARKS = re.compile(r"^\s*(?:[?？]\s*){2,}|^\s*[?？]+\s+")
+SPACE_MARK_LINE = re.compile(r"^[\s?]*$")
+LEADING_SPACE_MARKS = re.compile(r"^\s*(?:\?\s*){2,}|^\s*\?+\s+")
 # 1.?加快构建 / （一）?指导思想 (a ? where a space follows an outline number)
-MARKER_SPACE_MARK = re.compile(r"^(\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、))[?？]+\s*")
+MARKER_SPACE_MARK = re.compile(r"^(\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、))\?+\s*")
 # 索???引??号?:  名   ?称?:  主   ?题?:  (a 政务公开 label padded with spaces and ?, then its colon)
 _LABELS = sorted(set(METADATA_LABELS) | set(OTHER_LABELS), key=len, reverse=True)
 PADDED_LABEL = re.compile(
-    "(?P<label>" + "|".join(r"[\s?？]*".join(label) for label in _LABELS) + r")[\s?？]*[:：]"
+    "(?P<label>" + "|".join(r"[\s?]*".join(label) for label in _LABELS) + r")[\s?]*[:：]"
 )
 # 2023428 / 20230428 (a date printed as digits only, 年月日 lost)
 DIGIT_DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d)(\d{2,4})\s*$")
@@ -48,13 +49,13 @@ def repair_label_padding(line: str) -> str:
     Scope: the 政务公开 labels of ``govinfo`` followed by a colon, padded with at least one space or ?.
     """
     def unpad(match: re.Match[str]) -> str:
-        if not re.search(r"[\s?？]", match.group()):
+        if not re.search(r"[\s?]", match.group()):
             return match.group()  # nothing padded: 发文字号：… stays as printed
-        label = re.sub(r"[\s?？]", "", match.group("label"))
+        label = re.sub(r"[\s?]", "", match.group("label"))
         inside = match.start() > 0 and not line[:match.start()].isspace()
         return ("\t" if inside else "") + label + "："
 
-    if not any(c in line for c in ":：") or not re.search(r"[\s?？]", line):
+    if not any(c in line for c in ":：") or not re.search(r"[\s?]", line):
         return line
     return PADDED_LABEL.sub(unpad, line).rstrip()
 

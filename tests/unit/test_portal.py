@@ -123,3 +123,19 @@ def test_the_cleaner_reports_every_removal_and_repair():
         (1, "injected text (spam lexicon)"), (2, "site chrome"), (3, "site chrome"),
         (4, "injected text (spam lexicon) in place of 关于"), (5, "space marks (? printed for spaces)"),
     ]
+
+
+@pytest.mark.parametrize(("line", "chrome"), [
+    ("天气预报:", True),
+    ("西青区气象台202432807时发布:今天白天晴转多云有扬沙,西北风5-6级阵风8;气温:154℃。", True),
+    ("字号", True),
+    ("违法和不良信息举报电话:27392579  邮箱: xiqingxxgk@126.com", True),
+    ("地址: 天津市西青区杨柳青府前街2号  邮编: 300380 联系我们", True),
+    ("备案单位: 天津市西青区人民政府办公室", True),
+    ("邮编: 300380 联系我们", True),
+    ("加强气象台站建设，提升气候变化监测预警能力。", False),  # a plan sentence about 气象台
+    ("地址选择应符合国土空间规划要求，严格控制新增建设用地规模，推动存量用地盘活利用和集约节约利用。", False),
+])
+def test_portal_chrome_lines(line, chrome):
+    _, removed = clean_text(line + "\n一、总体要求\n")
+    assert bool([r for r in removed if r.reason == "site chrome"]) == chrome
