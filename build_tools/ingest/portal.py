@@ -18,6 +18,8 @@ from build_tools.parse.metadata import ISSUER_LINE
 # ? / ??? 4.?打造 / ??????西青区人民政府 (a line of ? and spaces, or a run of them opening a line)
 SPACE_MARK_LINE = re.compile(r"^[\s?]*$")
 LEADING_SPACE_MARKS = re.compile(r"^\s*(?:\?\s*){2,}|^\s*\?+\s+")
+# …“零碳小屋”。? (a ? after the punctuation that ends a paragraph, or after a space, closing a line)
+TRAILING_SPACE_MARKS = re.compile(r"(?:(?<=[。；：！？”’）)])|\s)[\s?]*\?\s*$")
 # 1.?加快构建 / （一）?指导思想 (a ? where a space follows an outline number)
 MARKER_SPACE_MARK = re.compile(r"^(\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、))\?+\s*")
 # 索???引??号?:  名   ?称?:  主   ?题?:  (a 政务公开 label padded with spaces and ?, then its colon)
@@ -30,15 +32,16 @@ DIGIT_DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d)(\d{2,4})\s*$")
 
 
 def repair_space_marks(line: str) -> str:
-    """``?`` -> ``""``; ``??????西青区人民政府`` -> ``西青区人民政府``; ``1.?加快构建`` -> ``1.加快构建``.
+    """``?`` -> ``""``; ``??????西青区人民政府`` -> ``西青区人民政府``; ``1.?加快构建`` -> ``1.加快构建``;
+    ``…“零碳小屋”。?`` -> ``…“零碳小屋”。``.
 
-    Scope: a line of ``?`` only, a run of two or more (or one before a space) opening a line, and one
-    after an outline number. A single ``?`` between Chinese characters is a lost character
+    Scope: a line of ``?`` only, a run of two or more (or one before a space) opening a line, one
+    after an outline number, and those closing a line after its final punctuation or a space. A single ``?`` between Chinese characters is a lost character
     (``推动?业``) and stays, flagged on the plan.
     """
     if SPACE_MARK_LINE.match(line):
         return ""
-    line = LEADING_SPACE_MARKS.sub("", line)
+    line = TRAILING_SPACE_MARKS.sub("", LEADING_SPACE_MARKS.sub("", line))
     return MARKER_SPACE_MARK.sub(r"\1", line)
 
 

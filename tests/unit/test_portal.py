@@ -14,6 +14,8 @@ from build_tools.ingest.portal import digit_date, repair_digit_date, repair_labe
     ("??????????????????????????西青区人民政府", "西青区人民政府"),
     ("??? 4.?打造“低碳(零碳)”示范样板。", "4.打造“低碳(零碳)”示范样板。"),
     ("1.?加快构建低碳工业体系。", "1.加快构建低碳工业体系。"),
+    ("积极推进“零碳小屋”。?", "积极推进“零碳小屋”。"),
+    ("执行。 ??", "执行。"),
     ("推动?业系统节能", "推动?业系统节能"),  # one ? between characters: a lost character, kept and flagged
 ])
 def test_question_marks_printed_for_spaces_are_removed(raw, expected):
