@@ -215,6 +215,12 @@ class Plan(_Model):
     year: int | None = None
     """Year of issue, from the date or the printed date text."""
     doc_number: str | None = None
+    index_number: str | None = None
+    """索引号 of the 政务公开 table of a portal copy, e.g. 111201110001807180/2023-00008; null when no source states it."""
+    subject: str | None = None
+    """主题分类 of the 政务公开 table as printed, e.g. 综合政务\\政务公开."""
+    validity: str | None = None
+    """有效性 of the 政务公开 table as printed (有效, 失效, 废止) when the portal states it."""
     status: Literal["final", "draft"] = "final"
     sources: list[Source]
     sections: list[Segment]

@@ -56,3 +56,22 @@ def test_seeds_and_corpus_build_one_strict_site_with_working_links(corpus, seed_
     assert broken_links(site) == []
     for plan in plans:
         assert (site / "plans" / plan.id / "index.html").exists()
+
+
+def test_no_heading_is_glued_to_the_sentence_before_it(corpus):
+    """A marker after 。 or ； on one line of a PDF's text: 定西 (360) had six (…基本实现。 二、推进); the
+    reader puts a heading printed after a paragraph indent on its own line (ingest/pdf.py)."""
+    import re
+
+    from build_tools.parse.patterns import MARKER_START
+
+    glued = []
+    for file, text in corpus.texts.items():
+        for line in re.split(r"[\r\n\f]+", text):
+            glued += [(file, line[m.start() - 10:m.end() + 8]) for m in re.finditer(r"[。；][ \t\u3000]*", line)
+                      if m.end() < len(line) and MARKER_START.match(line[m.end():m.end() + 16])]
+    assert glued == []
+    plan = next(p for p in corpus.plans if p.sources[0].file.startswith("360、"))
+    chapters = [s.text for s in plan.sections if s.kind == "heading" and s.depth == 1]
+    assert chapters[:8] == ["总体目标", "推进生产体系绿色升级", "完善绿色循环流通体系", "打造绿色消费体系", "建设绿色基础设施",
+                            "构建绿色技术创新体系", "健全绿色法规政策体系", "强化组织实施保障"]

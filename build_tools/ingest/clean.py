@@ -10,6 +10,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from build_tools.ingest.encodings import repair_gb_code_points, repair_punctuation
+from build_tools.ingest.govinfo import METADATA_LABELS, OTHER_LABELS, parse_metadata
+from build_tools.ingest.injected import find_injected, remove_injected
+from build_tools.ingest.portal import repair_digit_date, repair_label_padding, repair_space_marks
 from build_tools.parse.patterns import DATE_LINE, DOC_NUMBER, MARKER_START
 
 # — 3 —   - 17 -   －12－   第 3 页   (page-number lines left by PDF extraction)
@@ -27,15 +31,19 @@ SPACE_CJK_DIGIT = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}])[ \t\u3000\u00a0]+(?=[0-9
 TERMINAL = "。！？；：…”’）)】」』"
 # a line that is complete on its own: a title or notice line (…实施方案 / …的通知)
 COMPLETE_LINE = re.compile(r"(?:通知|方案|意见|规划|计划|办法|决定|纲要|要点)$")
-# 政务公开 metadata printed as lines in text copies of web pages: 索引号：…  发文字号：…
-METADATA_LABELS = ("索引号", "发布机构", "发文机关", "发文字号", "成文日期", "发文日期", "发布日期", "主题分类", "有效性")
-METADATA_LINE = re.compile(r"^\s*(索\s*引\s*号|发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*文\s*字\s*号|成\s*文\s*日\s*期|发\s*文\s*日\s*期|发\s*布\s*日\s*期|主\s*题\s*分\s*类|有\s*效\s*性)\s*[：:]\s*(.*)$")
+# 政务公开 metadata printed as lines in text copies of web pages: 索引号：…  发文字号：…  名称：… (labels: govinfo)
+METADATA_LINE = re.compile(
+    r"^\s*(" + "|".join(r"\s*".join(label) for label in sorted({*METADATA_LABELS, *OTHER_LABELS}, key=len, reverse=True))
+    + r")\s*[：:]\s*(.*)$"
+)
 # site chrome that survives in text copies of government web pages (whole lines only)
 SITE_CHROME_LINE = re.compile(
     r"^\s*(?:扫一扫在手机(?:上)?打开当前页|扫一扫|【?打印(?:本页)?】?\s*【?关闭(?:窗口)?】?|打印本页|关闭窗口|【?我要打印】?|【?关闭】?"
     r"|字号[：:]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?|分享到[：:]?.*|网站地图|联系我们|返回顶部"
     r"|(?:主办|承办|协办)单位[：:].*|版权所有.*|.*ICP备\s*\d+号.*|.*公网安备\s*\d+号?.*|网站标识码[：:].*|技术支持[：:].*"
     r"|(?:当前位置|您的位置|首页)\s*[>＞»›].*|浏览次数[：:].*|(?:发布时间|来源)[：:].*(?:浏览|来源|字号).*"
+    r"|天气预报[：:]?|.{0,12}气象台.{0,20}发布[：:].*|字号"
+    r"|违法和不良信息举报.*|备案单位[：:].*|(?:地址|邮编|邮箱)[：:].{0,40}"
     r"|[^\s/]+\.(?:jpg|jpeg|png|gif|bmp|webp))\s*$",
     re.I,
 )
@@ -134,13 +142,9 @@ def ends_paragraph(line: str, wrap_width: int | None) -> bool:
 
 
 def metadata_from_lines(removed: list[Removed]) -> dict[str, str]:
-    """``发文字号：津宝政发〔2023〕5号`` lines of a text copy -> {"发文字号": "津宝政发〔2023〕5号"}."""
-    found: dict[str, str] = {}
-    for item in removed:
-        match = METADATA_LINE.match(item.text) if item.reason == "metadata table" else None
-        if match and match.group(2).strip():
-            found.setdefault(re.sub(r"\s+", "", match.group(1)), match.group(2).strip())
-    return found
+    """``发文字号：津宝政发〔2023〕5号`` lines of a text copy -> {"发文字号": "津宝政发〔2023〕5号"}; a line may
+    hold two fields (``索引号：1112…\t发布机构：天津市西青区人民政府``)."""
+    return parse_metadata([item.text for item in removed if item.reason == "metadata table"])
 
 
 def is_standalone_line(line: str) -> bool:
@@ -151,20 +155,26 @@ def is_standalone_line(line: str) -> bool:
 
 def clean_text(raw: str) -> tuple[list[Paragraph], list[Removed]]:
     """Raw text of a plan -> paragraphs in document order, and the lines removed with their reason."""
-    text = normalize_characters(raw)
+    text = repair_punctuation(normalize_characters(repair_gb_code_points(raw)))
+    originals = text.split("\n")
+    repaired = [repair_space_marks(repair_label_padding(line)) for line in originals]
+    injected = find_injected(repaired)
     removed: list[Removed] = []
     lines: list[tuple[int, str]] = []
     in_toc = False
-    for number, original in enumerate(text.split("\n"), start=1):
-        line = remove_markdown_emphasis(original).strip()
-        line = normalize_brackets(line)
+    for number, (original, line) in enumerate(zip(originals, repaired), start=1):
+        line, found = remove_injected(line, injected)
+        removed += [Removed(number, item.text, item.reason(whole_line=not line.strip())) for item in found]
+        line = normalize_brackets(remove_markdown_emphasis(line).strip())
         if not line:
+            if original.strip() and not found:
+                removed.append(Removed(number, original.strip(), "space marks (? printed for spaces)"))
             continue
         if PAGE_NUMBER_LINE.match(line):
             removed.append(Removed(number, original.strip(), "page number"))
             continue
         if METADATA_LINE.match(line):
-            removed.append(Removed(number, original.strip(), "metadata table"))
+            removed.append(Removed(number, line, "metadata table"))  # as repaired: parsed for its fields
             continue
         if SITE_CHROME_LINE.match(line):
             removed.append(Removed(number, original.strip(), "site chrome"))
@@ -178,7 +188,7 @@ def clean_text(raw: str) -> tuple[list[Paragraph], list[Removed]]:
             removed.append(Removed(number, original.strip(), "table of contents"))
             continue
         in_toc = False
-        lines.append((number, line))
+        lines.append((number, repair_digit_date(line, lines[-1][1] if lines else "")))
 
     wrap_width = detect_wrap_width([ln for _, ln in lines])
     paragraphs: list[Paragraph] = []

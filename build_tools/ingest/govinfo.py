@@ -23,9 +23,11 @@ METADATA_LABELS = {
     "发文字号": "发文字号", "文号": "发文字号",
     "成文日期": "成文日期", "成文时间": "成文日期",
     "发文日期": "发文日期", "发布日期": "发文日期",
-    "主题分类": "主题分类",
+    "主题分类": "主题分类", "主题": "主题分类",
     "有效性": "有效性", "时效性": "有效性",
 }
+# labels of the table that name no field kept apart (名称 and 标题 are the notice title, in the text)
+OTHER_LABELS = ("名称", "标题", "废止依据")
 _LABEL_ALTERNATIVES = "|".join(r"\s*".join(label) for label in sorted(METADATA_LABELS, key=len, reverse=True))
 # "索 引 号：" / "发布机构:天津市…" / "有效性" (a label at the start of a cell)
 KNOWN_LABEL = re.compile(rf"^\s*(?P<label>{_LABEL_ALTERNATIVES})\s*(?:[:：]\s*|\s+|$)")

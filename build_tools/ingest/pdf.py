@@ -13,17 +13,22 @@ Library: pypdfium2 (PDFium), chosen over pdfminer.six on the 39 policy PDFs of s
   keeps them (and adds 37 characters of OCR noise from the seal).
 
 Page numbers stay in the text as lines of their own (``— 3 —`` first on its page); the cleaner drops
-them and re-joins hard-wrapped lines.
+them and re-joins hard-wrapped lines. Lines are PDFium's, except that a heading printed on the
+baseline of the sentence before it, after a paragraph indent, is given its own line from the character
+boxes (``split_glued_headings``: 定西, 360, six chapter headings; 1.05 s for the 39 files against 1.0 s
+for PDFium's lines alone, as only a marker after 。 or ； is looked at).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from build_tools.errors import SourceError
+from build_tools.parse.patterns import MARKER_START
 
 # A plan has hundreds of non-space characters a page (the corpus: 447 a page on average at the fewest);
 # a scan has none, or the few of an OCR'd page number or stamp.
@@ -46,6 +51,14 @@ RADICAL_SUPPLEMENT_IDEOGRAPHS = {
     "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻬": "齐",
     "⻮": "齿", "⻰": "龙",
 }
+# 。 or ； and the spaces after it, where a heading may follow on the same line of PDFium's text
+SENTENCE_END = re.compile(r"[。；][ \t\u3000]*")
+# a heading printed after a sentence on one baseline starts a new paragraph when this many ems of empty
+# space stand between them: 定西 (360) prints …基本实现。 and 二、推进 two ems apart (a paragraph indent);
+# the widest gap inside a justified line of the corpus is well under one em
+HEADING_GAP_EMS = 1.5
+# a heading's text that reaches the right margin within this many ems wraps onto the next line
+RIGHT_MARGIN_EMS = 1.0
 KANGXI_RADICALS = range(0x2F00, 0x2FE0)
 RADICALS_SUPPLEMENT = range(0x2E80, 0x2F00)
 
@@ -98,6 +111,54 @@ def open_pdf(data: bytes, file: str) -> pdfium.PdfDocument:
         raise SourceError(file, f"not a readable PDF (truncated or damaged): {reason}") from None
 
 
+def starts_new_line(textpage: pdfium.PdfTextPage, end: int, marker: int) -> bool:
+    """Whether the heading marker at char ``marker`` stands apart from the sentence ending at ``end``:
+    on a lower line, left of it, or after a gap of ``HEADING_GAP_EMS`` (a paragraph indent)."""
+    left, bottom, right, top = textpage.get_charbox(end, loose=True)
+    m_left, m_bottom, m_right, m_top = textpage.get_charbox(marker, loose=True)
+    em = max(top - bottom, 1.0)
+    middle = (m_bottom + m_top) / 2
+    return not bottom <= middle <= top or m_left < left or m_left - right >= HEADING_GAP_EMS * em
+
+
+def right_margin(textpage: pdfium.PdfTextPage) -> float:
+    """The right edge of the page's text: the rightmost edge of PDFium's text rectangles."""
+    return max((textpage.get_rect(i)[2] for i in range(textpage.count_rects())), default=0.0)
+
+
+def split_glued_headings(text: str, textpage: pdfium.PdfTextPage) -> str:
+    """``…美丽定西建设目标基本实现。 二、推进`` / ``生产体系绿色升级`` -> ``…基本实现。`` / ``二、推进生产体系绿色升级``.
+
+    PDFium puts a heading that a plan prints on the baseline of the previous sentence, after a paragraph
+    indent (定西, 360: six chapter headings), on that sentence's line; the character boxes show the gap.
+    Such a heading starts a line of its own; when its text runs to the right margin, the next line is
+    the rest of it and is joined. Scope: a marker of ``patterns.MARKER_START`` after 。 or ；, on pages
+    whose text has one character per PDFium character index (all 405 pages of the corpus).
+    """
+    if len(text) != textpage.count_chars():
+        return text
+    cuts = [
+        (match.start(), match.end()) for match in SENTENCE_END.finditer(text)
+        if match.end() < len(text) and text[match.end()] not in "\r\n" and MARKER_START.match(text[match.end():match.end() + 16])
+        and starts_new_line(textpage, match.start(), match.end())
+    ]
+    if not cuts:
+        return text
+    margin = right_margin(textpage)
+    pieces, last = [], 0
+    for end, marker in cuts:
+        pieces += [text[last:end + 1], "\r\n"]
+        last = marker
+        line_end = text.find("\r\n", marker)
+        if line_end > marker and not MARKER_START.match(text[line_end + 2:line_end + 18]):
+            left, bottom, right, top = textpage.get_charbox(line_end - 1, loose=True)
+            if right >= margin - RIGHT_MARGIN_EMS * (top - bottom):
+                pieces.append(text[marker:line_end])  # the heading wraps: its rest follows on the next line
+                last = line_end + 2
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def read_page_texts(document: pdfium.PdfDocument, file: str) -> list[str]:
     """The text of each page, in the order PDFium finds it on the page."""
     texts = []
@@ -107,7 +168,7 @@ def read_page_texts(document: pdfium.PdfDocument, file: str) -> list[str]:
             textpage = page.get_textpage()
         except pdfium.PdfiumError:
             raise SourceError(file, f"not a readable PDF (truncated or damaged): page {index + 1} cannot be read") from None
-        texts.append(textpage.get_text_range())
+        texts.append(split_glued_headings(textpage.get_text_range(), textpage))
         textpage.close()
         page.close()
     return texts

@@ -86,6 +86,17 @@ def source_metadata(document: Document) -> dict[str, tuple[str, str]]:
     return found
 
 
+# plan fields read only from the 政务公开 table of a portal copy -> its canonical label (govinfo.METADATA_LABELS)
+PORTAL_FIELDS = {"index_number": "索引号", "subject": "主题分类", "validity": "有效性"}
+
+
+def portal_fields(document: Document) -> tuple[dict[str, str], dict[str, str]]:
+    """``索引号：111201110001807180/2023-00008`` -> ({"index_number": …}, {"index_number": file})."""
+    stated = source_metadata(document)
+    values = {name: stated[label][0] for name, label in PORTAL_FIELDS.items() if label in stated}
+    return values, {name: stated[label][1] for name, label in PORTAL_FIELDS.items() if label in stated}
+
+
 def flags_of(segments: list[Segment]) -> list[Flag]:
     """``推动?业绿色低碳发展``: a ? between Chinese characters stands for a lost character."""
     return [Flag(segment=s.id, kind="lost character", text=s.text) for s in segments if LOST_CHARACTER.search(s.text)]
@@ -133,6 +144,8 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
         raise SourceError(source.file, "no numbered headings (一、 / （一） / 1．) found: this does not look like a plan")
 
     meta, provenance = read_metadata(document, root)
+    portal, portal_provenance = portal_fields(document)
+    provenance.update(portal_provenance)
     if not meta.title:
         raise SourceError(source.file, "no plan title found in the text before the first chapter")
 
@@ -177,6 +190,7 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
         date_text=meta.date_text,
         year=year,
         doc_number=meta.doc_number,
+        **portal,
         status=meta.status,
         sources=[Source(file=s.file, sha256=s.sha256) for s in document.sources],
         sections=sections,

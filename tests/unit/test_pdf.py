@@ -45,6 +45,25 @@ def make_pdf(pages: list[list[str]], encrypted: bool = False) -> bytes:
     """
     chars = sorted({c for page in pages for line in page for c in line})
     code = {c: f"{i + 1:04X}" for i, c in enumerate(chars)}
+    contents = [
+        b"BT /F1 12 Tf 72 770 Td 18 TL " + b"".join(b"<%s> Tj T* " % "".join(code[c] for c in line).encode() for line in page) + b"ET"
+        for page in pages
+    ]
+    return pdf_of(contents, chars, encrypted)
+
+
+def make_positioned_pdf(runs: list[tuple[float, float, str]]) -> bytes:
+    """A one-page PDF whose text runs start where the page puts them: (x, baseline y, text), 12 pt
+    glyphs one em wide. With it a test lays out a heading on the baseline of the sentence before it."""
+    chars = sorted({c for _, _, text in runs for c in text})
+    code = {c: f"{i + 1:04X}" for i, c in enumerate(chars)}
+    shown = b"".join(b"1 0 0 1 %.1f %.1f Tm <%s> Tj " % (x, y, "".join(code[c] for c in text).encode()) for x, y, text in runs)
+    return pdf_of([b"BT /F1 12 Tf " + shown + b"ET"], chars)
+
+
+def pdf_of(contents: list[bytes], chars: list[str], encrypted: bool = False) -> bytes:
+    """PDF bytes: one page per content stream, the CID font of ``make_pdf`` mapping code i+1 to chars[i]."""
+    pages = contents
     objects = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         2: b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (6 + 2 * i) for i in range(len(pages))), len(pages)),
@@ -53,10 +72,9 @@ def make_pdf(pages: list[list[str]], encrypted: bool = False) -> bytes:
         b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
         5: stream(to_unicode_cmap(chars)),
     }
-    for i, page in enumerate(pages):
-        lines = b"".join(b"<%s> Tj T* " % "".join(code[c] for c in line).encode() for line in page)
+    for i, content in enumerate(pages):
         objects[6 + 2 * i] = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (7 + 2 * i)
-        objects[7 + 2 * i] = stream(b"BT /F1 12 Tf 72 770 Td 18 TL " + lines + b"ET")
+        objects[7 + 2 * i] = stream(content)
     out = b"%PDF-1.4\n"
     offsets = []
     for number, body in sorted(objects.items()):
@@ -212,3 +230,36 @@ def test_national_plan_states_its_2030_target():
     compact = re.sub(r"\s", "", text)
     assert "非化石能源消费比重达到25%左右" in compact
     assert text.count("\f") == 9  # ten pages
+
+
+# --- line breaks from the text layer: a heading on the baseline of the sentence before it ---
+
+# 定西 (360): 。 ends at x=418, 二、推进 starts two ems further at x=450 and runs to the right margin,
+# 生产体系绿色升级 (the rest of the heading) opens the next line; the page's right margin is x=498.
+DINGXI_GLUED = [
+    (90, 446, "以习近平新时代中国特色社会主义思想为指导，推进生态文明建设"),
+    (90, 430, "活方式，碳排放达峰后稳中有降，美丽定西建设目标基本实现。"),
+    (450, 430, "二、推进生产体"),
+    (90, 414, "系绿色升级"),
+    (90, 398, "（一）实施工业绿色改造。推进钢铁、有色、化工、建材等行业"),
+]
+
+
+def test_a_heading_after_a_paragraph_indent_on_one_baseline_gets_its_own_line():
+    text = extract_pdf_text(make_positioned_pdf(DINGXI_GLUED), "360.pdf")
+    assert text.split("\n")[1:4] == ["活方式，碳排放达峰后稳中有降，美丽定西建设目标基本实现。", "二、推进生产体系绿色升级", "（一）实施工业绿色改造。推进钢铁、有色、化工、建材等行业"]
+
+
+def test_a_heading_that_ends_on_the_glued_line_is_not_joined_with_the_next():
+    runs = [(90, 430, "美丽定西建设目标基本实现。"), (300, 430, "四、打造绿色消费体系"), (90, 414, "（九）扩大绿色消费规模。推广")]
+    text = extract_pdf_text(make_positioned_pdf(runs + [(90, 398, "以习近平新时代中国特色社会主义思想为指导推进生态文明建设")]), "360.pdf")
+    assert text.split("\n")[:3] == ["美丽定西建设目标基本实现。", "四、打造绿色消费体系", "（九）扩大绿色消费规模。推广"]
+
+
+@pytest.mark.parametrize("runs", [
+    [(90, 430, "能源消费比重达到20%。二、重点任务")],  # one run: no gap, as a sentence that quotes a heading
+    [(90, 430, "加强统筹协调。"), (186, 430, "（一）推进")],  # one em after the 。: under HEADING_GAP_EMS
+])
+def test_text_on_one_line_without_a_gap_stays_one_line(runs):
+    text = extract_pdf_text(make_positioned_pdf(runs + [(90, 398, "以习近平新时代中国特色社会主义思想为指导推进生态文明建设")]), "x.pdf")
+    assert text.split("\n")[0].replace(" ", "") == "".join(t for _, y, t in runs if y == 430)
