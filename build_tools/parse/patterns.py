@@ -37,6 +37,8 @@ MARKER_START = re.compile(
 
 # 2023年5月25日 / 2024年5月 (a date line on its own, spaces removed)
 DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?$")
+# 2024年5月 / 2024年 at the start of a printed date (a date without its day, as metadata keeps it)
+YEAR_MONTH = re.compile(r"^((?:19|20)\d\d)年(?:(\d{1,2})月)?")
 # 津宝政发〔2023〕5号 / 津政办发[2022]12号 (a document number on a line of its own, spaces removed)
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
 

@@ -81,12 +81,14 @@ def environment(lang: str, translations: dict | None = None) -> Environment:
             return Markup("")
         return Markup(f'<span lang="zh">{escape(text)}</span>') if lang != "zh" else escape(text)
 
-    def reason_label(reason: str) -> str:
-        """Why source text was removed, in the page's language (``duplicate of <file>`` names the file)."""
+    def reason_label(reason: str) -> Markup:
+        """Why source text was removed, in the page's language (``duplicate of <file>`` names the file; a
+        reason the vocabulary lacks is shown as written, its Chinese marked)."""
         prefix = "duplicate of "
         if reason.startswith(prefix):
-            return catalog.gettext(N_("duplicate of %(file)s")) % {"file": reason[len(prefix):]}
-        return term("removal_reasons", reason, lang)
+            return escape(catalog.gettext(N_("duplicate of %(file)s")) % {"file": reason[len(prefix):]})
+        known = term("removal_reasons", reason, lang, default="")
+        return escape(known) if known else mixed(reason)
 
     def mixed(text) -> Markup:
         """Our own text that may quote Chinese (a glossary note): inert, each Chinese run marked lang="zh"."""

@@ -19,11 +19,10 @@ from babel.numbers import format_decimal
 from babel.support import Translations
 
 from build_tools.link.vocabulary import entry, term
+from build_tools.parse.patterns import YEAR_MONTH
 
 LOCALE = Path(__file__).parent / "locale"
 EDITIONS = ("zh", "en")
-# 2024年5月 / 2024年 (a date printed without its day)
-YEAR_MONTH = re.compile(r"^((?:19|20)\d\d)年(?:(\d{1,2})月)?")
 
 
 def N_(message: str) -> str:

@@ -25,7 +25,7 @@ TABLES = {
     "tasks": [
         ("plan_id", "string", "Plan id (see plans.json)"),
         ("task_id", "string", "Permalink anchor on the plan page: t<action>-<task> for key tasks, m<chapter>-<n> for measures, the segment id for projects"),
-        ("kind", "string", "task (a key task under 重点任务), measure (an item of a later chapter) or project (a listed major project)"),
+        ("kind", "string", "task (a numbered item of the key-tasks chapter), measure (an item of a later chapter) or project (a listed major project)"),
         ("action_number", "integer", "Action ordinal (tasks) or chapter number (measures)"),
         ("task_number", "integer", "Number as printed"),
         ("theme", "string", "Theme id (data/taxonomy/themes.yml)"),
@@ -63,16 +63,16 @@ TABLES = {
         ("value", "number", "Value as printed (low end of a range)"),
         ("value_high", "number", "High end of a range, else empty"),
         ("unit", "string", "Unit as printed"),
-        ("qualifier", "string", "以上, 以下, 左右, 不低于, ..."),
-        ("strength", "string", "committed (确保/完成), aspirational (力争/争取/...), in-principle (原则上) or stated"),
+        ("qualifier", "string", "The comparator as printed in Chinese (or more, or less, about, no less than, ...); see the glossary, kind qualifier"),
+        ("strength", "string", "committed (ensure, complete), aspirational (strive to), in-principle or stated; see the glossary, kind commitment"),
         ("clause", "string", "The sentence part stating the target"),
         ("indicator_id", "string", "Canonical indicator (data/taxonomy/indicators.yml) when comparable"),
         ("strength_word", "string", "The commitment word as printed"),
         ("segment", "string", "Segment id (page anchor) the target was read from"),
-        ("value_as_printed", "string", "Value with its comparator and unit as printed (40万千瓦以上): never drop the qualifier"),
+        ("value_as_printed", "string", "Value with its comparator and unit as printed: the qualifier is never dropped"),
         ("indicator_en", "string", "Canonical indicator in English, when comparable"),
         ("unit_en", "string", "English unit of value_en"),
-        ("value_en", "number", "Value converted to unit_en (40万千瓦 -> 400000 kW); low end of a range"),
+        ("value_en", "number", "Value converted to unit_en (the Chinese unit of ten thousand kW becomes 10000 kW); low end of a range"),
         ("value_high_en", "number", "High end of a range, converted"),
     ],
     "glossary": [(name, "string", description) for name, description in zip(GLOSSARY_FIELDS, (
@@ -184,8 +184,8 @@ def agency_spreadsheet(path: Path, entity, atlas: Atlas, base_url: str = "") -> 
     sheet.write_row(1, 0, headers, bold)
     themes = {t["id"]: t["zh"] for t in atlas.themes}
     for row, r in enumerate(entity.responsibilities, start=2):
-        targets = "；".join(f"{t.indicator} {value_as_printed(t)}" for t in r.item.targets)
-        years = "、".join(sorted({str(t.year) for t in r.item.targets if t.year}))
+        targets = term("separators", "clauses", "zh").join(f"{t.indicator} {value_as_printed(t)}" for t in r.item.targets)
+        years = term("separators", "list", "zh").join(sorted({str(t.year) for t in r.item.targets if t.year}))
         link = f"{base_url}{urls.page_url(urls.plan(r.item.plan.id))}#{r.item.anchor}"
         sheet.write_row(row, 0, [r.item.plan.title, r.item.label, r.item.title, term("roles", r.role or "unspecified", "zh"),
                                  themes.get(r.item.theme, ""), targets, years])
