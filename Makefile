@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve check bench corpus-report clean
+.PHONY: site test serve check bench corpus-report clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,3 +37,6 @@ bench: $(STAMP)  ## parse/render/build timings (figures for notes; tests never a
 
 corpus-report: $(STAMP)  ## what each PDF of ../shared/corpus yields (the corpus is never committed)
 	$(BIN)/python tests/benchmarks/corpus_report.py
+
+messages: $(STAMP)  ## re-extract the interface words into build_tools/render/locale/zh/LC_MESSAGES/messages.po
+	$(BIN)/python -m build_tools.render.messages

@@ -98,7 +98,7 @@ def test_check_passes_on_committed_data_and_fails_with_a_diff_when_stale(tmp_pat
 
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("parse", "build", "check"):
+    for command in ("parse", "build", "check", "site", "translate"):
         completed = run(command, "--help")
         assert completed.returncode == 0 and "usage" in completed.stdout
         assert f"plansite {command}" in readme
