@@ -96,6 +96,12 @@ class Task(_Model):
     """The action's theme, or the task's own where the action (a bare 重点任务 chapter) maps to none."""
     agencies: list[Agency] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
+    deadline: str | None = None
+    """When the plan says it must be done, as printed in its responsibility clause (完成期限：2021年四季度,
+    完成时限：2022年2月底前, 持续推进); several deadlines of one item are joined with ；. Null when none is printed."""
+    deadline_date: str | None = None
+    """The last day the printed deadline allows, YYYY-MM-DD (2021年四季度 -> 2021-12-31, 2025年底 -> 2025-12-31,
+    2022年2月底前 -> 2022-02-28); null when the deadline is not a date (持续推进, 长期坚持) or none is printed."""
 
 
 class Action(_Model):
@@ -126,6 +132,12 @@ class Measure(_Model):
     text: str
     theme: str | None = None
     agencies: list[Agency] = Field(default_factory=list)
+    deadline: str | None = None
+    """When the plan says it must be done, as printed in its responsibility clause (完成期限：2021年四季度,
+    完成时限：2022年2月底前, 持续推进); several deadlines of one item are joined with ；. Null when none is printed."""
+    deadline_date: str | None = None
+    """The last day the printed deadline allows, YYYY-MM-DD (2021年四季度 -> 2021-12-31, 2025年底 -> 2025-12-31,
+    2022年2月底前 -> 2022-02-28); null when the deadline is not a date (持续推进, 长期坚持) or none is printed."""
 
 
 class Project(_Model):

@@ -8,6 +8,7 @@ import re
 from build_tools.link.themes import theme_of
 from build_tools.models import Action, Measure, Project, Target, Task
 from build_tools.parse.agencies import RoleConvention, find_agencies
+from build_tools.parse.deadlines import task_deadline
 from build_tools.parse.outline import Node
 from build_tools.parse.targets import extract_targets, period_year
 
@@ -66,7 +67,9 @@ def build_measures(chapters: list[Node], convention: RoleConvention) -> tuple[li
         for child in chapter.children:
             if child.style is None:
                 continue
-            agencies, _ = find_agencies([child.text] + [d.text for d in child.descendants()], convention)
+            paragraphs = [child.text] + [d.text for d in child.descendants()]
+            agencies, _ = find_agencies(paragraphs, convention)
+            deadline, deadline_date = task_deadline(paragraphs)
             measures.append(
                 Measure(
                     id=f"m{chapter.number}-{child.number}",
@@ -77,6 +80,8 @@ def build_measures(chapters: list[Node], convention: RoleConvention) -> tuple[li
                     text=full_text(child),
                     theme=theme_of(chapter.text),
                     agencies=agencies,
+                    deadline=deadline,
+                    deadline_date=deadline_date,
                 )
             )
             nodes.append(child)
@@ -93,6 +98,7 @@ def build_actions(action_nodes: list[Node], convention: RoleConvention) -> list[
                 continue
             paragraphs = [child.text] + [d.text for d in child.descendants()]
             agencies, _ = find_agencies(paragraphs, convention)
+            deadline, deadline_date = task_deadline(paragraphs)
             title = first_sentence(child.text)
             tasks.append(
                 Task(
@@ -102,6 +108,8 @@ def build_actions(action_nodes: list[Node], convention: RoleConvention) -> list[
                     text=full_text(child),
                     theme=theme_of(heading_of(node)) or theme_of(title),
                     agencies=agencies,
+                    deadline=deadline,
+                    deadline_date=deadline_date,
                 )
             )
         heading = heading_of(node)
