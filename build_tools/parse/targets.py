@@ -34,6 +34,8 @@ PERIOD = re.compile(r"[“\"]?十([四五六])五[”\"]?(?:期间|时期|末|�
 PERIOD_YEAR = {"四": 2025, "五": 2030, "六": 2035}
 # 全年 / 年内 / 年底前 (this year, in a one-year plan)
 CURRENT_YEAR = re.compile(r"全年|年内|年底前|年底|今年|当年")
+# 年底前70%以上… / 全年新建… (a time before the value; not 当年新增…比例, where 当年 is part of the indicator)
+TIME_WORD_START = re.compile(r"^(?:全年|年内|年底前|年底|今年)")
 # “十四五”、“十五五”期间 (periods listed together)
 PERIOD_LIST = re.compile(r"[“\"]?十[四五六]五[”\"]?(?:[、和及][“\"]?十[四五六]五[”\"]?)+")
 STRENGTH = re.compile(r"确保|力争|争取|力求|努力|原则上|基本|全面|完成")
@@ -107,7 +109,7 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
     paragraph_year = period_year(text[:12]) or default_year or current_year  # a one-year plan's targets fall due that year
     for sentence in SENTENCE_SPLIT.split(text):
         sentence_year = None
-        previous_indicator = ""
+        previous = Named("", "", "")
         offset = 0
         for clause in CLAUSE_SPLIT.split(sentence):
             offset += len(clause) + 1
@@ -159,11 +161,7 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
                     value = [number_value(low), number_value(found.group("high"))]
                 due = [year for position, year in years if position < found.start()]
                 year = (due[-1] if due else sentence_year) or paragraph_year
-                indicator = indicator_of(before, "")
-                if not indicator:
-                    # 力争80%以上的处级及以上机关达到…: the measured thing follows the value
-                    indicator = re.sub(r"^的", "", clause[end:]).strip() if clause[end:].startswith("的") else previous_indicator
-                previous_indicator = indicator
+                indicator, previous = choose_indicator(before, clause[end:], previous)
                 strength = strength_of(before)
                 in_clause.append(
                     (found.start(), FoundTarget(
@@ -233,6 +231,69 @@ def split_shared_clause(clause: str, found: list[tuple[int, "FoundTarget"]]) -> 
             target.clause = part.strip()
 
 
+# 新建 / 累计 / 创建 / 培育 / 具备 …: an indicator that is only an action counts or measures what follows the value
+ACTION_VERB_END = re.compile(
+    r"(?:新建|新增|累计|创建|培育|打造|建设|建成|具备|形成|遴选|认定|制定|实施|开展|引进|启动|选择|完成|取得|建立|布局|改造|推广|发展|引导|实现)$"
+)
+# what follows the value up to a second verb or a second count: 10个左右园区和产业集群整体清洁生产审核试点并给予奖补
+# -> …审核试点 ; 4个万亿级产业、5个千亿级企业 -> 万亿级产业
+MEASURED_END = re.compile(r"(?:并|，|。|；|以及|同时|[、和及与](?=[^，。；]*\d)).*$")
+# how long a name after the value may be before it is a sentence, not the name of what is counted
+MEASURED_MAX_CHARS = 30
+
+
+@dataclass(frozen=True)
+class Named:
+    """How the previous target of a sentence was named: its indicator, the verb before its value
+    and the thing named after it (so that a list of counts after one verb is read as printed)."""
+
+    indicator: str
+    verb: str
+    measured: str
+
+
+def choose_indicator(before: str, rest: str, previous: Named) -> tuple[str, Named]:
+    """What a value measures, from the text before it (``before``), after it (``rest``) and the previous
+    target of the sentence; returns the indicator and how this target was named."""
+    indicator = indicator_of(before, "")
+    measured = measured_after(rest)
+    between = before.strip(" 、和及与")
+    if previous.measured and between == previous.measured and measured and previous.verb:
+        # 打造3条美丽公路、12个绿色机场: the second count, after the first's name, under the same verb
+        return previous.verb + measured, Named(previous.verb + measured, previous.verb, measured)
+    if indicator and ACTION_VERB_END.search(indicator) and measured:
+        # 新建1座天然气LNG储气站 / 本区电网基本具备5%以上的尖峰负荷响应能力: the verb before, the thing after
+        verb = verb_phrase(before)
+        return verb + measured, Named(verb + measured, verb, measured)
+    if indicator and previous.indicator.endswith(indicator) and previous.indicator != indicator:
+        # 大宗固废年利用量达到40亿吨左右；到2030年，年利用量达到45亿吨左右: the same indicator, shortened
+        return previous.indicator, Named(previous.indicator, "", "")
+    if not indicator:
+        # 力争80%以上的处级及以上机关达到… / 力争80%以上党政机关建成节约型机关: the thing follows the value
+        indicator = measured or previous.indicator
+    return indicator, Named(indicator, "", "")
+
+
+def measured_after(rest: str) -> str:
+    """The name of what a count or share is of, after the value: ``座天然气LNG储气站`` is already cut to
+    ``天然气LNG储气站`` by the caller; ``的尖峰负荷响应能力`` -> ``尖峰负荷响应能力``; ``（含）…`` -> empty."""
+    text = MEASURED_END.sub("", re.sub(r"^(?:以上|以下|左右)?的?", "", re.sub(r"\s+", "", rest)))
+    if not text or not re.match(r"[\u4e00-\u9fff“\"]", text) or len(text) > MEASURED_MAX_CHARS:
+        return ""
+    if re.search(r"\d", text):
+        return ""  # 86家国家高新区森林覆盖率超过25%: what follows states a value of its own
+    return text
+
+
+def verb_phrase(before: str) -> str:
+    """The text before the value without its year and commitment word: ``到2025年，累计为`` -> ``累计为``
+    (kept whole, so that ``累计为`` + ``企业提供公益性节能诊断服务`` reads as printed)."""
+    text = TIME_WORD_START.sub("", PERIOD.sub("", YEAR.sub("", before)).strip())
+    text = re.sub(r"^[、和及\s]*(?:期间|时期|底|末|前)?", "", text)
+    text = re.sub(r"^(?:力争|确保|争取|力求|努力|原则上)", "", text)
+    return re.sub(r"(?:分别)$", "", text).strip(" ，、")
+
+
 def strength_of(before: str) -> str | None:
     """The commitment word nearest before the value: ``确保…力争达到`` -> 力争; 完成 only where no other
     word is printed (``确保完成节能量1万吨`` -> 确保, ``完成造林1.2万亩`` -> 完成)."""
@@ -256,6 +317,9 @@ def indicator_of(before: str, previous: str) -> str:
     text = YEAR.sub("", before)
     text = PERIOD.sub("", text)
     text = re.sub(r"^[、和及\s]*(?:期间|时期|底|末|前)?(?:分别)?", "", text)
+    text = TIME_WORD_START.sub("", text)  # 年底前70%以上…: a time, not what is measured
+    text = re.sub(r"^其中", "", text)  # 其中50%的国家高新区…: the share is of what follows
+    text = re.sub(r"^.*\d.*的$|^的$", "", text)  # 总面积309万亩的12个…片区: a size of what follows
     previous_text = None
     while previous_text != text:
         previous_text = text

@@ -12,6 +12,7 @@ from pathlib import Path
 import xlsxwriter
 
 from build_tools.link.atlas import Atlas
+from build_tools.render.values import format_value
 
 ROLE_ZH = {"lead": "牵头", "support": "配合", None: "未区分"}
 # spreadsheets carry a creation date; a fixed one keeps the download byte-identical between builds
@@ -145,7 +146,7 @@ def agency_spreadsheet(path: Path, entity, atlas: Atlas) -> None:
     sheet.write_row(0, 0, headers, bold)
     themes = {t["id"]: t["zh"] for t in atlas.themes}
     for row, r in enumerate(entity.responsibilities, start=1):
-        targets = "；".join(f"{t.indicator} {t.value}{t.unit}" for t in r.item.targets)
+        targets = "；".join(f"{t.indicator} {format_value(t)}" for t in r.item.targets)  # 40%以上, not 40%
         years = "、".join(sorted({str(t.year) for t in r.item.targets if t.year}))
         sheet.write_row(row, 0, [r.item.plan.title, r.item.label, r.item.title, ROLE_ZH[r.role],
                                  themes.get(r.item.theme, ""), targets, years, f"plans/{r.item.plan.id}/#{r.item.anchor}"])

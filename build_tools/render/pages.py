@@ -21,6 +21,7 @@ from build_tools.link.atlas import build_atlas
 from build_tools.link.themes import load_themes
 from build_tools.render.indexes import COMMITMENT_ZH, ROLE_ZH, region_pages, render_indexes
 from build_tools.render.opendata import write_open_data
+from build_tools.render.values import format_value
 from build_tools.models import Plan, ParseOutput, plan_json_schema
 from build_tools.paths import CONTENT, ROOT
 
@@ -57,18 +58,6 @@ def mark_spans(text: str, spans: list[tuple[str, str, str]]) -> Markup:
         position = found + len(phrase)
     out.append(str(escape(text[position:])))
     return Markup("".join(out))
-
-
-def format_value(target) -> str:
-    value = target.value
-    shown = f"{value[0]}—{value[1]}" if isinstance(value, list) else str(value)
-    qualifier = target.qualifier or ""
-    if qualifier in ("以上", "以下", "左右", "以内", "及以上", "及以下", "之内"):
-        return f"{shown}{target.unit}{qualifier}"
-    if "…" in qualifier:
-        pre, post = qualifier.split("…")
-        return f"{pre}{shown}{target.unit}{post}"
-    return f"{qualifier}{shown}{target.unit}"
 
 
 def target_title(target) -> str:

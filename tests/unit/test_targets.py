@@ -2,7 +2,7 @@
 
 import pytest
 
-from build_tools.parse.targets import extract_targets, period_year
+from build_tools.parse.targets import measured_after, extract_targets, period_year
 
 
 def values(text: str, default_year: int | None = None) -> list[tuple]:
@@ -172,3 +172,52 @@ def test_period_year(text, year):
 def test_respectively_pairs_names_with_values(text, expected):
     """分别: from corpus files 357 (辽源), 347 (山东) and 311 (甘肃)."""
     assert [(t.indicator, t.value, t.unit) for t in extract_targets(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 004 津市市: a verb before the count, the thing counted after it
+        ("新建1座天然气LNG储气站。", [("新建天然气LNG储气站", 1, "座", None)]),
+        # 000 宝坻区 / 2 national plan: a share with 的 before what it is a share of
+        ("到2025年，本区电网基本具备5%以上的尖峰负荷响应能力。", [("本区电网基本具备尖峰负荷响应能力", 5, "%", "以上")]),
+        # 000 宝坻区: 累计为20家企业…
+        ("累计为20家企业提供公益性节能诊断服务。", [("累计为企业提供公益性节能诊断服务", 20, "家", None)]),
+        # 386 云南省: two counts after one verb
+        ("打造3条美丽公路、12个绿色机场。", [("打造美丽公路", 3, "条", None), ("打造绿色机场", 12, "个", None)]),
+        # 347 山东省: a time word before the share is not what is measured
+        ("年底前70%以上县级及以上党政机关创建成为节约型机关。", [("县级及以上党政机关创建成为节约型机关", 70, "%", "以上")]),
+        # 2 national plan: the shortened name repeats the sentence's earlier indicator
+        ("到2025年，大宗固废年利用量达到40亿吨左右；到2030年，年利用量达到45亿吨左右。",
+         [("大宗固废年利用量", 40, "亿吨", "左右"), ("大宗固废年利用量", 45, "亿吨", "左右")]),
+    ],
+)
+def test_indicator_names_what_is_counted(text, expected):
+    """Issue 9: labels such as 新建 1座, 本区电网基本具备 5%以上, 累计 20家 said nothing about what is measured."""
+    assert [(t.indicator, t.value, t.unit, t.qualifier) for t in extract_targets(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("到2025年，非化石能源消费比重达到40%以上。", "以上"),  # 000 宝坻区
+        ("到2025年，光伏装机力争超过100万千瓦。", "超过"),
+        ("新建大型、超大型数据中心电能利用效率不超过1.3。", "不超过"),  # 13 数据中心和5G
+    ],
+)
+def test_the_qualifier_of_a_value_is_kept(text, qualifier):
+    assert [t.qualifier for t in extract_targets(text)] == [qualifier]
+
+
+@pytest.mark.parametrize(
+    ("rest", "measured"),
+    [
+        ("的尖峰负荷响应能力", "尖峰负荷响应能力"),
+        ("园区和产业集群整体清洁生产审核试点并给予奖补", "园区和产业集群整体清洁生产审核试点"),  # 347 山东省
+        ("万亿级产业、5个千亿级企业", "万亿级产业"),  # 326 湖南省
+        ("国家高新区森林覆盖率超过25%", ""),  # 168: what follows states a value of its own
+        ("（含）", ""),
+    ],
+)
+def test_measured_after(rest, measured):
+    assert measured_after(rest) == measured
