@@ -37,10 +37,21 @@ MARKER_START = re.compile(
 
 # 2023年5月25日 / 2024年5月 (a date line on its own, spaces removed)
 DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?$")
+# 二〇二二年三月 / 二〇二一年十一月三十日 (a date printed in Chinese numerals, spaces removed)
+CN_DATE_LINE = re.compile(r"^(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?:(?P<d>[一二三四五六七八九十]{1,3})日)?$")
+# 关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见（2022年3月14日） (a date printed after a title)
+BRACKETED_DATE_SUFFIX = re.compile(r"[（(]\s*((?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*[）)]$")
 # 津宝政发〔2023〕5号 / 津政办发[2022]12号 (a document number on a line of its own, spaces removed)
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
 
 CIRCLED_DIGITS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def chinese_year_value(text: str) -> int:
+    """``二〇二二`` -> 2022 (a year printed digit by digit in Chinese numerals)."""
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+    digits.update({"○": 0, "零": 0})
+    return int("".join(str(digits[c]) for c in text))
 
 
 def chinese_numeral_value(text: str) -> int:

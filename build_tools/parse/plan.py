@@ -151,11 +151,8 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
         for task in action.tasks:
             task.targets = [t for t in targets if t.task == f"{action.number}.{task.number}"]
 
-    region, parent = resolve_region(re.sub(r"^中共", "", meta.title))
-    for fallback in (meta.notice_title, meta.issuer):
-        if region is None and fallback:  # 中共湖南省委 湖南省人民政府关于…的实施意见: the issuer names the region
-            region, parent = resolve_region(re.sub(r"^中共", "", fallback))
-    level = region.level if region else "national"  # no jurisdiction in the title: a national (ministry or State Council) plan
+    region, parent = region_of(meta)
+    level = region.level if region else "national"  # no jurisdiction in title, notice or issuers: a national (ministry or State Council) plan
     year = meta.year
     sections = build_sections(root, task_of, measure_of)
     node_of = {id(n.paragraph): n for n in root.walk() if n.paragraph is not None}
@@ -191,6 +188,19 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
         flags=flags_of(sections),
     )
     return plan
+
+
+def region_of(meta: Metadata):
+    """(region, parent) from the title, else the notice title, else any of the issuing bodies:
+    ``中共湖南省委 湖南省人民政府关于…的实施意见`` and ``绿色金融支持三明碳达峰、碳中和工作方案`` issued by
+    ``三明银保监分局、三明市地方金融监督管理局`` (三明市) are not national plans."""
+    candidates = [meta.title, meta.notice_title] + (meta.issuer or "").split("、")
+    for text in candidates:
+        if text:
+            region, parent = resolve_region(re.sub(r"^中共", "", text))
+            if region is not None:
+                return region, parent
+    return None, None
 
 
 def _first_marked_line(root: Node) -> int:
