@@ -85,7 +85,8 @@ class Target(_Model):
 
 class Task(_Model):
     id: str
-    """Permalink anchor, ``t<action>-<task>`` (e.g. t2-3)."""
+    """Permalink anchor, ``t<action>-<task>`` (e.g. t2-3), unique in the plan: where an action prints a
+    number twice, the second gets a letter (t2-3b)."""
     number: int
     """The task number as printed."""
     title: str

@@ -14,7 +14,8 @@ from build_tools.models import Flag, Plan, Reading, RemovedText, Segment, Source
 from build_tools.parse.agencies import RoleConvention
 from build_tools.parse.metadata import Metadata, extract_metadata
 from build_tools.parse.outline import Node, build_outline
-from build_tools.parse.structure import annual_year, build_actions, build_measures, build_projects, collect_targets, find_actions_chapter
+from build_tools.parse.structure import (annual_year, build_actions, build_measures, build_projects, collect_targets, find_actions_chapter,
+                                         task_key)
 
 # 2023-05-25 / 2023-5-25 (a date in a metadata table)
 ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})")
@@ -135,7 +136,7 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
     if not meta.title:
         raise SourceError(source.file, "no plan title found in the text before the first chapter")
 
-    action_nodes, later_chapters = find_actions_chapter(root)
+    action_nodes, later_chapters = find_actions_chapter(root, meta.title)
     convention = RoleConvention()
     actions = build_actions(action_nodes, convention)
     measures, measure_nodes = build_measures(later_chapters, convention)
@@ -144,12 +145,12 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
     for action, node in zip(actions, action_nodes):
         for task, child in zip(action.tasks, [c for c in node.children if c.style is not None]):
             for part in child.walk():
-                task_of[id(part)] = f"{action.number}.{task.number}"
+                task_of[id(part)] = task_key(task)
 
     targets = collect_targets(root, task_of, annual_year(meta.title))
     for action in actions:
         for task in action.tasks:
-            task.targets = [t for t in targets if t.task == f"{action.number}.{task.number}"]
+            task.targets = [t for t in targets if t.task == task_key(task)]
 
     region, parent = region_of(meta)
     level = region.level if region else "national"  # no jurisdiction in title, notice or issuers: a national (ministry or State Council) plan
