@@ -183,11 +183,12 @@ class Variant(_Model):
 
 
 class Flag(_Model):
-    """Damage found in the text that could not be repaired from a better copy."""
+    """Damage found in the text that could not be repaired from a better copy, or a structure to check."""
 
     segment: str
     kind: str
-    """lost character (a ? where a character is missing), ..."""
+    """lost character (a ? where a character is missing); long task title (no 。 ends the title within 60
+    characters: most likely the task's whole paragraph); no tasks (no key task was recognised)."""
     text: str
 
 
@@ -237,7 +238,7 @@ class Plan(_Model):
     variants: list[Variant] = Field(default_factory=list)
     """Paragraphs the sources print differently, with the reading chosen."""
     flags: list[Flag] = Field(default_factory=list)
-    """Damage that could not be repaired (no better copy)."""
+    """Damage that could not be repaired (no better copy), and task titles or structures to check."""
     corrections: list[Correction] = Field(default_factory=list)
     """Hand corrections applied to the text (data/corrections/<plan-id>.yml)."""
 

@@ -12,6 +12,7 @@ from build_tools.link.plan_types import plan_type_slug
 from build_tools.link.regions import resolve_region
 from build_tools.models import Flag, Plan, Reading, RemovedText, Segment, Source, Variant
 from build_tools.parse.agencies import RoleConvention
+from build_tools.parse.invariants import NO_TASKS, not_a_plan, plan_problems, title_flags
 from build_tools.parse.metadata import Metadata, extract_metadata
 from build_tools.parse.outline import Node, build_outline
 from build_tools.parse.structure import (annual_year, build_actions, build_measures, build_projects, collect_targets, find_actions_chapter,
@@ -130,7 +131,8 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
         raise SourceError(source.file, "no text left after cleaning")
     root = build_outline(paragraphs)
     if not any(node.style for node in root.children):
-        raise SourceError(source.file, "no numbered headings (一、 / （一） / 1．) found: this does not look like a plan")
+        reason = not_a_plan([p.text for p in paragraphs])
+        raise SourceError(source.file, f"this is {reason}" if reason else "no numbered headings (一、 / （一） / 1．) found: this does not look like a plan")
 
     meta, provenance = read_metadata(document, root)
     if not meta.title:
@@ -139,6 +141,10 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
     action_nodes, later_chapters = find_actions_chapter(root, meta.title)
     convention = RoleConvention()
     actions = build_actions(action_nodes, convention)
+    if not any(action.tasks for action in actions):
+        reason = not_a_plan([p.text for p in paragraphs])
+        if reason:
+            raise SourceError(source.file, f"this is {reason}")
     measures, measure_nodes = build_measures(later_chapters, convention)
     measure_of = {id(part): measure.id for measure, node in zip(measures, measure_nodes) for part in node.walk()}
     task_of: dict[int, str] = {}
@@ -188,6 +194,13 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
         variants=variants,
         flags=flags_of(sections),
     )
+    plan.flags += title_flags(plan)
+    if not any(action.tasks for action in actions):
+        first = sections[0].id if sections else ""
+        plan.flags.append(Flag(segment=first, kind=NO_TASKS, text="no key tasks found: the chapters were not recognised as tasks"))
+    problems = plan_problems(plan)
+    if problems:
+        raise SourceError(source.file, "internal inconsistency, please report it: " + "; ".join(problems))
     return plan
 
 

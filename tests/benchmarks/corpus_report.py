@@ -13,11 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from build_tools.parse.invariants import TITLE_MAX_CHARS as LONG_TITLE, plan_problems  # noqa: E402
 from build_tools.pipeline import account, parse_files  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-# a task title longer than this without a 。 is most likely a whole paragraph (see build_tools.parse.invariants)
-LONG_TITLE = 60
 
 
 def invariant_counts(plans, errors) -> dict[str, int | str]:
@@ -33,8 +32,10 @@ def invariant_counts(plans, errors) -> dict[str, int | str]:
         "plans with repeated task ids": sum(1 for p in plans if len({t.id for a in p.actions for t in a.tasks}) < sum(len(a.tasks) for a in p.actions)),
         f"task titles over {LONG_TITLE} characters": long_titles,
         "plans with 0 tasks": sum(1 for p in plans if not any(a.tasks for a in p.actions)),
-        "internal errors": sum(1 for e in errors if "internal error" in e),
-        "other errors": sum(1 for e in errors if "internal error" not in e),
+        "internal errors": sum(1 for e in errors if "internal" in e),
+        "broken invariants (ids, segments, targets)": sum(len(plan_problems(p)) for p in plans),
+        "documents told they are not a plan": sum(1 for e in errors if ": this is " in e),
+        "other errors": sum(1 for e in errors if "internal" not in e and ": this is " not in e),
         "tasks": sum(len(a.tasks) for p in plans for a in p.actions),
         "tasks with agencies": sum(1 for p in plans for a in p.actions for t in a.tasks if t.agencies),
         "plans per level": ", ".join(f"{level} {n}" for level, n in sorted(levels.items(), key=lambda kv: str(kv[0]))),
