@@ -1,4 +1,4 @@
-"""Four corpus plans of different layouts against hand-verified expectations (tests/expected/corpus/):
+"""Corpus plans of different layouts against hand-verified expectations (tests/expected/corpus/):
 written by reading the PDF text, not from parser output. Skipped where ../shared/corpus is absent."""
 
 from __future__ import annotations

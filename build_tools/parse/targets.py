@@ -134,6 +134,8 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
                     continue
                 if DESCRIPTIVE_BEFORE.search(clause[: found.start()]):
                     continue
+                if BASE_AFTER.match(clause[found.end():]):
+                    continue  # 不低于综合绩效考核指标8%的基础上: the level a change starts from
                 if not unit and not comparator:
                     continue
                 if not unit and not found.group("pre") and not (found.group("post") and TO_VERB_BEFORE.search(clause[: found.start()])):
@@ -188,6 +190,10 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
             if years:
                 sentence_year = years[-1][1]
     return targets
+
+
+# 8%的基础上 / 2020年水平基础上 (what follows a value that is a starting level)
+BASE_AFTER = re.compile(r"^(?:的)?(?:基础上|基础之上)")
 
 
 def counts_listed_items(before: str, number: str) -> bool:

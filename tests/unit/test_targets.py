@@ -221,3 +221,9 @@ def test_the_qualifier_of_a_value_is_kept(text, qualifier):
 )
 def test_measured_after(rest, measured):
     assert measured_after(rest) == measured
+
+
+def test_a_starting_level_is_not_a_target():
+    """262 三明: 保持去年绿色金融指标不低于综合绩效考核指标8%的基础上，继续提高考核权重 … 提高至10%以上."""
+    text = "辖区各分支机构要在保持去年绿色金融指标不低于综合绩效考核指标8%的基础上，继续提高考核权重，所有法人机构绿色信贷考核权重要提高至10%以上。"
+    assert [(t.value, t.qualifier) for t in extract_targets(text)] == [(10, "以上")]
