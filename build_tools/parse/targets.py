@@ -81,6 +81,17 @@ def period_year(text: str) -> int | None:
     return PERIOD_YEAR[found.group(1)] if found else None
 
 
+# 到2025年，… at the head of a paragraph (13 数据中心: 到2025年，…格局。…降到1.3以下 — the second sentence states no year)
+OPENING_YEAR = re.compile(r"^\s*(?:到|至|截至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,]")
+
+
+def opening_year(text: str) -> int | None:
+    """``到2025年，数据中心和5G基本形成…。…平均电能利用效率降到1.3以下`` -> 2025: a paragraph that opens with
+    its due year sets it for the sentences after that state none."""
+    found = OPENING_YEAR.match(text)
+    return int(found.group(1)) if found else None
+
+
 def target_years(clause: str) -> list[tuple[int, int]]:
     """Due years in a clause with their positions; base years (比2020年, 2020年的基础上) are skipped."""
     base = {m.start(1) if m.group(1) else m.start(2) for m in BASE_YEAR.finditer(clause)}
@@ -106,7 +117,7 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
     In a one-year plan (山东省绿色低碳转型2022年行动计划) 全年 / 年内 / 年底前 mean ``current_year``.
     """
     targets: list[FoundTarget] = []
-    paragraph_year = period_year(text[:12]) or default_year or current_year  # a one-year plan's targets fall due that year
+    paragraph_year = period_year(text[:12]) or opening_year(text) or default_year or current_year  # a one-year plan's targets fall due that year
     for sentence in SENTENCE_SPLIT.split(text):
         sentence_year = None
         previous = Named("", "", "")
@@ -145,8 +156,11 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
                 previous_end = end
                 if unit != "%" and (rest.startswith("的") or rest.startswith("范围")):
                     continue  # 3000平方米以上的市政建筑 / 1公里范围内: which things are meant, not a target
-                if unit in SIZE_UNITS and found.group("post") in ("以上", "及以上", "以下", "及以下") and re.match(r"[\u4e00-\u9fff]", rest):
-                    continue  # 投资500万元以上技改项目 / 30万千瓦及以上热电联产电厂: a size class (but 30家以上…企业 is a count)
+                base_unit = found.group("unit") or found.group("low_unit") or ""
+                if base_unit in SIZE_UNITS and found.group("post") in ("以上", "及以上", "以下", "及以下") and re.match(r"[\u4e00-\u9fff]", rest):
+                    # 投资500万元以上技改项目 / 30万千瓦及以上热电联产电厂 / 严禁新建1000万吨/年以下常减压 (100 重庆):
+                    # a size class, per year or not (but 30家以上…企业 is a count)
+                    continue
                 if re.search(r"(?:在|从)[^，。；]*$", clause[: found.start()]) and re.match(r"^[^，。；]*?(?:中|选择)", rest):
                     continue  # 优先在…和22条产业链群选择…: where to choose from, not a target
                 if re.search(r"不受[^，。；]*$", clause[: found.start()]) and re.match(r"^(?:的)?(?:限制|约束)", rest):

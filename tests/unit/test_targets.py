@@ -227,3 +227,14 @@ def test_a_starting_level_is_not_a_target():
     """262 三明: 保持去年绿色金融指标不低于综合绩效考核指标8%的基础上，继续提高考核权重 … 提高至10%以上."""
     text = "辖区各分支机构要在保持去年绿色金融指标不低于综合绩效考核指标8%的基础上，继续提高考核权重，所有法人机构绿色信贷考核权重要提高至10%以上。"
     assert [(t.value, t.qualifier) for t in extract_targets(text)] == [(10, "以上")]
+
+
+def test_a_size_class_per_year_is_not_a_target():
+    """100 重庆: 严禁新建1000万吨/年以下常减压、150万吨/年以下催化裂化 — the sizes of what may not be built."""
+    assert extract_targets("严禁新建1000万吨/年以下常减压、150万吨/年以下催化裂化，80万吨/年以下石脑油裂解制乙烯。") == []
+
+
+def test_a_year_opening_the_paragraph_holds_for_its_later_sentences():
+    """13 数据中心: 到2025年，…一体化运行格局。…平均电能利用效率降到1.3以下 — the second sentence states no year."""
+    text = "到2025年，数据中心和5G基本形成绿色集约的一体化运行格局。数据中心运行电能利用效率和可再生能源利用率明显提升，全国新建大型、超大型数据中心平均电能利用效率降到1.3以下。"
+    assert [(t.year, t.value, t.qualifier) for t in extract_targets(text)] == [(2025, 1.3, "以下")]
