@@ -57,6 +57,13 @@ DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?:(?P<d>\d{1,
 CN_DATE_LINE = re.compile(r"^(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?:(?P<d>[一二三四五六七八九十]{1,3})日)?$")
 # 关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见（2022年3月14日） (a date printed after a title)
 BRACKETED_DATE_SUFFIX = re.compile(r"[（(]\s*((?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*[）)]$")
+# 到2025年 / 2025年底 / 2025年前 / 至2030年 / 2030年  (a year the target is due)
+YEAR = re.compile(r"(?<![比较于在])(?:到|至|在|截至)?\s*(20\d\d)\s*年(?:底|末|前|内)?(?![的度])")
+# “十四五”期间 / “十四五”末 / 十四五时期 -> 2025 ; “十五五” -> 2030
+PERIOD = re.compile(r"[“\"]?十([四五六])五[”\"]?(?:期间|时期|末|期末|规划期)?")
+PERIOD_YEAR = {"四": 2025, "五": 2030, "六": 2035}
+# 年底前70%以上… / 全年新建… (a time before the value; not 当年新增…比例, where 当年 is part of the indicator)
+TIME_WORD_START = re.compile(r"^(?:全年|年内|年底前|年底|今年)")
 # 津宝政发〔2023〕5号 / 津政办发[2022]12号 (a document number on a line of its own, spaces removed)
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from build_tools.parse.targets import measured_after, extract_targets, period_year
+from build_tools.parse.indicators import measured_after
+from build_tools.parse.targets import extract_targets, period_year
 
 
 def values(text: str, default_year: int | None = None) -> list[tuple]:
