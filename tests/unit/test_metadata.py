@@ -244,3 +244,21 @@ def test_region_from_an_issuing_body():
     meta = Metadata(title="绿色金融支持三明碳达峰、碳中和工作方案", issuer="三明银保监分局、三明市地方金融监督管理局")
     region, parent = region_of(meta)
     assert (region.name, region.level, parent.name) == ("三明市", "city", "福建省")
+
+
+def test_a_news_lead_in_is_not_the_title():
+    """A public copy of the 宜春市 plan (m.bailiqin.com, printed in traditional characters, here in simplified):
+    a news lead-in, 原文如下, then the notice and the plan."""
+    front = [
+        "日前，宜春市人民政府印发宜春市碳达峰实施方案的通知，通知指出，加快推进非化石能源利用。",
+        "原文如下：",
+        "宜春经济技术开发区管委会，各县（市、区）人民政府，宜阳新区管委会、明月山温泉风景名胜区管委会，市政府各部门：",
+        "现将《宜春市碳达峰实施方案》印发给你们，请认真贯彻执行。",
+        "2023年1月6日",
+        "（此件主动公开）",
+        "宜春市碳达峰实施方案",
+    ]
+    meta = extract_metadata(front, [])
+    assert meta.title == "宜春市碳达峰实施方案"
+    assert meta.notice_title is None
+    assert meta.date == "2023-01-06"
