@@ -147,8 +147,11 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
                 rest = clause[end:]
                 before = clause[previous_end : found.start()].lstrip("、和及与")
                 previous_end = end
-                if unit != "%" and (rest.startswith("的") or rest.startswith("范围")):
-                    continue  # 3000平方米以上的市政建筑 / 1公里范围内: which things are meant, not a target
+                if unit != "%" and (rest.startswith("的") or rest.startswith("范围")) \
+                        and not TARGET_VERB_BEFORE.search(clause[: found.start()]):
+                    # 3000平方米以上的市政建筑 / 1公里范围内: which things are meant, not a target
+                    # (but 124 包头: 每年建成不少于500亩的碳汇示范林 — a verb of building before it: a target)
+                    continue
                 base_unit = found.group("unit") or found.group("low_unit") or ""
                 if base_unit in SIZE_UNITS and found.group("post") in ("以上", "及以上", "以下", "及以下") and re.match(r"[\u4e00-\u9fff]", rest):
                     # 投资500万元以上技改项目 / 30万千瓦及以上热电联产电厂 / 严禁新建1000万吨/年以下常减压 (100 重庆):

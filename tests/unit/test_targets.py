@@ -239,3 +239,10 @@ def test_a_year_opening_the_paragraph_holds_for_its_later_sentences():
     """13 数据中心: 到2025年，…一体化运行格局。…平均电能利用效率降到1.3以下 — the second sentence states no year."""
     text = "到2025年，数据中心和5G基本形成绿色集约的一体化运行格局。数据中心运行电能利用效率和可再生能源利用率明显提升，全国新建大型、超大型数据中心平均电能利用效率降到1.3以下。"
     assert [(t.year, t.value, t.qualifier) for t in extract_targets(text)] == [(2025, 1.3, "以下")]
+
+
+def test_a_quantity_of_what_is_built_is_a_target_even_before_de():
+    """124 包头: 每年建成不少于500亩的碳汇示范林 is a target; 总面积309万亩的12个…片区 gives a zone's size."""
+    found = extract_targets("积极建设碳汇示范林，“十四五”期间各旗县区每年建成不少于500亩的碳汇示范林。")
+    assert [(t.year, t.value, t.unit, t.qualifier) for t in found] == [(2025, 500, "亩", "不少于")]
+    assert [t.value for t in extract_targets("着力推进建设总面积309万亩的12个森林碳汇发展片区。")] == [12]
