@@ -114,6 +114,7 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
     for sentence in SENTENCE_SPLIT.split(text):
         sentence_year = None
         previous = Named("", "", "")
+        listed_years: list[int] = []
         offset = 0
         for clause in CLAUSE_SPLIT.split(sentence):
             offset += len(clause) + 1
@@ -194,12 +195,29 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
                 in_clause = [(in_clause[0][0], replace(first, year=year)) for year in due_years]
             elif len(in_clause) > 1 and "分别" in clause:
                 distribute_indicators(clause, in_clause)
+                paired = respective_years(clause, listed_years)
+                if len(paired) == len(in_clause):
+                    # 2025年和2030年，全国短流程炼钢占比分别提升至15%、20%以上: 15% by 2025, 20% by 2030
+                    in_clause = [(position, replace(target, year=year)) for (position, target), year in zip(in_clause, paired)]
             elif len(in_clause) > 1:
                 split_shared_clause(clause, in_clause)
             targets += [target for _, target in in_clause]
+            listed_years = [int(y) for y in re.findall(r"(20\d\d)\s*年", clause)] if YEAR_LIST.match(clause) else []
             if years:
                 sentence_year = years[-1][1]
     return targets
+
+
+# 2025年和2030年 / 2025年、2030年 (a clause that only lists due years, for a 分别 clause after it)
+YEAR_LIST = re.compile(r"^\s*(?:到|至)?\s*20\d\d\s*年(?:底|末)?(?:\s*[和、及与]\s*(?:到|至)?\s*20\d\d\s*年(?:底|末)?)+\s*$")
+
+
+def respective_years(clause: str, listed_years: list[int]) -> list[int]:
+    """The due years that 分别 pairs with the values: those listed before 分别 in the clause
+    (``2025年、2030年分别达到…``), else those the clause before only listed (``2025年和2030年，…分别…``)."""
+    head = clause.split("分别", 1)[0]
+    own = [int(y) for y in re.findall(r"(20\d\d)\s*年", head)]
+    return own if len(own) >= 2 else listed_years
 
 
 # 8%的基础上 / 2020年水平基础上 (what follows a value that is a starting level)

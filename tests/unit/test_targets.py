@@ -246,3 +246,9 @@ def test_a_quantity_of_what_is_built_is_a_target_even_before_de():
     found = extract_targets("积极建设碳汇示范林，“十四五”期间各旗县区每年建成不少于500亩的碳汇示范林。")
     assert [(t.year, t.value, t.unit, t.qualifier) for t in found] == [(2025, 500, "亩", "不少于")]
     assert [t.value for t in extract_targets("着力推进建设总面积309万亩的12个森林碳汇发展片区。")] == [12]
+
+
+def test_respective_values_pair_with_the_listed_years():
+    """247 减污降碳协同增效实施方案: 2025年和2030年，全国短流程炼钢占比分别提升至15%、20%以上."""
+    found = extract_targets("2025年和2030年，全国短流程炼钢占比分别提升至15%、20%以上。")
+    assert [(t.year, t.value, t.qualifier) for t in found] == [(2025, 15, None), (2030, 20, "以上")]
