@@ -11,7 +11,9 @@ from build_tools.parse.patterns import PERIOD, TIME_WORD_START, YEAR
 
 # copulas stripped from the indicator; direction verbs (下降, 提高) stay in it
 COPULA = re.compile(r"(?:力争|确保|争取|力求|努力|原则上|基本)?(?:分别)?(?:达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|降低到|降低至|下降到|下降至|降到|降至|控制在|稳定在|保持在|保持|为|实现|超过|不低于|不少于|不超过|不高于|低于|少于|小于|高于|大于|超)$")
-STRENGTH_TAIL = re.compile(r"(?:力争|确保|争取|力求|努力|原则上|基本|分别)$")
+STRENGTH_TAIL = re.compile(r"(?:力争|确保|争取|力求|努力|原则上|基本|分别|均)$")
+# 新能源汽车新车销售量达到汽车新车销售量的50%左右 (247): a share of a whole, named as such
+SHARE_OF = re.compile(r"^(?P<part>.+?)(?:达到|达|为|占)(?P<whole>[^，。；]+)的$")
 
 # 新建 / 累计 / 创建 / 培育 / 具备 …: an indicator that is only an action counts or measures what follows the value
 ACTION_VERB_END = re.compile(
@@ -90,6 +92,9 @@ def indicator_of(before: str, previous: str) -> str:
         previous_text = text
         text = STRENGTH_TAIL.sub("", COPULA.sub("", text.strip()))
     text = text.strip(" ，、")
+    share = SHARE_OF.match(text)
+    if share:
+        text = f"{share.group('part')}占{share.group('whole')}的比例"
     return text or previous
 
 

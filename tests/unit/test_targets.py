@@ -188,6 +188,10 @@ def test_respectively_pairs_names_with_values(text, expected):
         ("打造3条美丽公路、12个绿色机场。", [("打造美丽公路", 3, "条", None), ("打造绿色机场", 12, "个", None)]),
         # 347 山东省: a time word before the share is not what is measured
         ("年底前70%以上县级及以上党政机关创建成为节约型机关。", [("县级及以上党政机关创建成为节约型机关", 70, "%", "以上")]),
+        # 247 减污降碳: a share of a whole, and 均 (each of the listed) is not part of the name
+        ("到2030年，大气污染防治重点区域新能源汽车新车销售量达到汽车新车销售量的50%左右。",
+         [("大气污染防治重点区域新能源汽车新车销售量占汽车新车销售量的比例", 50, "%", "左右")]),
+        ("到2025年，三大粮食作物化肥、农药利用率均提高到43%。", [("三大粮食作物化肥、农药利用率", 43, "%", None)]),
         # 2 national plan: the shortened name repeats the sentence's earlier indicator
         ("到2025年，大宗固废年利用量达到40亿吨左右；到2030年，年利用量达到45亿吨左右。",
          [("大宗固废年利用量", 40, "亿吨", "左右"), ("大宗固废年利用量", 45, "亿吨", "左右")]),
