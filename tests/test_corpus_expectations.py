@@ -44,6 +44,16 @@ def test_agency_lists(case):
             assert [(a["name"], a["role"]) for a in want_task["agencies"]] == [(a.name, a.role) for a in got_task.agencies], want_task["title"]
 
 
+def test_deadlines(case):
+    """完成时限：2022 年 2 月底前 (252): the deadline as printed and the last day it allows, where verified."""
+    expected, plan = case
+    pairs = [(want, got) for a, b in zip(expected["actions"], plan.actions) for want, got in zip(a["tasks"], b.tasks) if "deadline" in want]
+    if not pairs:
+        pytest.skip("deadlines were not verified for this plan")
+    for want, got in pairs:
+        assert (want["deadline"], want["deadline_date"]) == (got.deadline, got.deadline_date), want["title"]
+
+
 def test_targets(case):
     expected, plan = case
     if "targets" not in expected:
