@@ -110,3 +110,12 @@ def test_a_news_report_that_carries_the_plan_is_a_plan():
     )
     assert [t.title for a in plan.actions for t in a.tasks] == ["强化绿色低碳发展规划引领", "优化绿色低碳发展区域布局"]
     assert plan.date == "2021-09-22"
+
+
+def test_a_notice_followed_by_chapters_is_not_told_it_is_only_a_notice():
+    """A real plan the parser fails on must not be told it is not a plan: the notice of 247 followed by
+    chapters whose items are not recognised keeps the plan, flagged as having no tasks."""
+    lines = NOTICE_ONLY + ["减污降碳协同增效实施方案", "一、面临形势", "二、总体要求", "三、加强源头防控"]
+    assert not_a_plan(lines, has_chapters=True) is None
+    plan = parse("\n".join(lines) + "\n")
+    assert [f.kind for f in plan.flags] == ["no tasks"]

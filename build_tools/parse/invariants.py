@@ -11,6 +11,8 @@ import re
 from collections import Counter
 
 from build_tools.models import Flag, Plan
+from build_tools.parse.metadata import find_notice
+from build_tools.parse.patterns import CN_NUM
 
 # a task title longer than this without a 。 is most likely a whole paragraph taken as a title
 # (issue 9: 197 titles over 80 characters in 58 of 461 plans; the longest real titles in the corpus are
@@ -20,11 +22,9 @@ LONG_TITLE = "long task title"
 NO_TASKS = "no tasks"
 
 # 第一条 为了… / 第十二条 … (a regulation is a list of articles, not of tasks)
-ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]{1,5}条")
+ARTICLE = re.compile(rf"^第[{CN_NUM}]{{1,5}}条")
 # 新华社北京10月24日电 / 本报讯 / 人民网北京3月5日电（记者…） (a news dateline)
 NEWS_DATELINE = re.compile(r"^(?:新华社|中新社|本报讯|人民网|新华网|央视网|[\u4e00-\u9fff]{2,8}(?:网|报|日报|电视台))[^。]{0,20}?(?:\d{1,2}月\d{1,2}日)?电|^本报讯|记者[\u4e00-\u9fff]{2,4}(?:报道|摄)")
-# …关于印发…的通知 (a covering notice)
-NOTICE_TITLE = re.compile(r"(?:关于印发|印发).{2,80}?的通知$")
 # articles before a plan's first chapter in this share or more of its paragraphs make it a regulation
 ARTICLE_SHARE = 0.3
 
@@ -70,9 +70,10 @@ def title_flags(plan: Plan) -> list[Flag]:
     return flags
 
 
-def not_a_plan(paragraphs: list[str]) -> str | None:
+def not_a_plan(paragraphs: list[str], has_chapters: bool = False) -> str | None:
     """Why a document without key tasks is not a plan, or None when it may be a plan the parser failed on:
-    a regulation of articles (第一条 …), a news report (新华社北京10月24日电), a notice without its plan."""
+    a regulation of articles (第一条 …), a news report (新华社北京10月24日电), a notice without its plan
+    (only where no chapter is numbered: a notice followed by chapters is a plan the parser failed on)."""
     if not paragraphs:
         return None
     articles = sum(1 for text in paragraphs if ARTICLE.match(text))
@@ -81,6 +82,6 @@ def not_a_plan(paragraphs: list[str]) -> str | None:
                 "plans are read by their chapters 一、 / （一） / 1．")
     if any(NEWS_DATELINE.search(text) for text in paragraphs[:3]):
         return "a news report (it opens with a dateline), not the text of a plan; add the plan itself"
-    if any(NOTICE_TITLE.search(text) for text in paragraphs[:3]):
+    if not has_chapters and find_notice(paragraphs[:6])[0]:  # 关于印发《减污降碳协同增效实施方案》的通知, and no plan after it
         return "a covering notice without the plan it issues; add the file with the plan's own text"
     return None

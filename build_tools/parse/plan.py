@@ -142,7 +142,7 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
     convention = RoleConvention()
     actions = build_actions(action_nodes, convention)
     if not any(action.tasks for action in actions):
-        reason = not_a_plan([p.text for p in paragraphs])
+        reason = not_a_plan([p.text for p in paragraphs], has_chapters=True)
         if reason:
             raise SourceError(source.file, f"this is {reason}")
     measures, measure_nodes = build_measures(later_chapters, convention)
