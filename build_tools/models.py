@@ -38,7 +38,8 @@ class Segment(_Model):
     text: str
     """The text as printed after cleaning, without the marker."""
     task: str | None = None
-    """"<action>.<task>" when the segment belongs to a key task, else null."""
+    """"<action>.<task>" (the task id without its t: 2.3, or 2.3b for a number printed twice) when the
+    segment belongs to a key task, else null."""
     measure: str | None = None
     """Id of the measure (m<chapter>-<number>) the segment belongs to, else null."""
     source: str
@@ -78,7 +79,8 @@ class Target(_Model):
     indicator_id: str | None = None
     """Canonical indicator from data/taxonomy/indicators.yml when the target is comparable across plans."""
     task: str | None = None
-    """"<action>.<task>" for a target inside a key task, null in the main-targets section or elsewhere."""
+    """"<action>.<task>" (the task id without its t: 2.3, or 2.3b) for a target inside a key task, null in
+    the main-targets section or elsewhere."""
     segment: str
     """Id of the segment the target was read from."""
 
