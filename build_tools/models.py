@@ -42,7 +42,8 @@ class Segment(_Model):
     or a run-in title (``积极构建低碳工业体系。坚持…`` -> 10, the text before the first 。); the body
     follows after the 。. Null for an unnumbered paragraph."""
     task: str | None = None
-    """"<action>.<task>" when the segment belongs to a key task, else null."""
+    """"<action>.<task>" (the task id without its t: 2.3, or 2.3b for a number printed twice) when the
+    segment belongs to a key task, else null."""
     measure: str | None = None
     """Id of the measure (m<chapter>-<number>) the segment belongs to, else null."""
     source: str
@@ -84,7 +85,8 @@ class Target(_Model):
     indicator_id: str | None = None
     """Canonical indicator from data/taxonomy/indicators.yml when the target is comparable across plans."""
     task: str | None = None
-    """"<action>.<task>" for a target inside a key task, null in the main-targets section or elsewhere."""
+    """"<action>.<task>" (the task id without its t: 2.3, or 2.3b) for a target inside a key task, null in
+    the main-targets section or elsewhere."""
     segment: str
     """Id of the segment the target was read from."""
 
@@ -94,7 +96,8 @@ class Task(_Model):
     one; its targets are the plan's targets whose ``task`` is this task ("<action>.<task>")."""
 
     id: str
-    """Permalink anchor, ``t<action>-<task>`` (e.g. t2-3)."""
+    """Permalink anchor, ``t<action>-<task>`` (e.g. t2-3), unique in the plan: where an action prints a
+    number twice, the second gets a letter (t2-3b)."""
     number: int
     """The task number as printed."""
     segments: list[str]
@@ -102,6 +105,17 @@ class Task(_Model):
     theme: str | None = None
     """The action's theme, or the task's own where the action (a bare 重点任务 chapter) maps to none."""
     agencies: list[Agency] = Field(default_factory=list)
+    deadline: str | None = None
+    """When the plan says it must be done, as printed in its responsibility clause (完成期限：2021年四季度,
+    完成时限：2022年2月底前, 持续推进); several deadlines of one item are joined with ；. Null when none is printed."""
+    deadline_date: str | None = None
+    """The last day the printed deadline allows, YYYY-MM-DD (2021年四季度 -> 2021-12-31, 2025年底 -> 2025-12-31,
+    2022年2月底前 -> 2022-02-28); null when the deadline is not a date (持续推进, 长期坚持) or none is printed."""
+
+    @property
+    def key(self) -> str:
+        """The task's key in segments and targets: ``t2-3`` -> ``2.3``, ``t2-3b`` -> ``2.3b``."""
+        return self.id[1:].replace("-", ".", 1)
 
 
 class Action(_Model):
@@ -110,8 +124,9 @@ class Action(_Model):
     id: str
     """Permalink anchor, ``a<number>``."""
     marker: str | None = None
-    segment: str
-    """Id of the action's heading segment; the action's name is that segment's title."""
+    segment: str | None
+    """Id of the action's heading segment, whose title is the action's name; null where the plan's chapters
+    are its tasks and the action is the plan itself (then the plan's title is its name)."""
     theme: str | None = None
     """Theme id from data/taxonomy/themes.yml, or null when the heading maps to none."""
     intro: list[str] = Field(default_factory=list)
@@ -133,6 +148,12 @@ class Measure(_Model):
     """Ids of the measure's segments, the numbered one (whose title is the measure's) first."""
     theme: str | None = None
     agencies: list[Agency] = Field(default_factory=list)
+    deadline: str | None = None
+    """When the plan says it must be done, as printed in its responsibility clause (完成期限：2021年四季度,
+    完成时限：2022年2月底前, 持续推进); several deadlines of one item are joined with ；. Null when none is printed."""
+    deadline_date: str | None = None
+    """The last day the printed deadline allows, YYYY-MM-DD (2021年四季度 -> 2021-12-31, 2025年底 -> 2025-12-31,
+    2022年2月底前 -> 2022-02-28); null when the deadline is not a date (持续推进, 长期坚持) or none is printed."""
 
 
 class Project(_Model):
@@ -176,11 +197,12 @@ class Variant(_Model):
 
 
 class Flag(_Model):
-    """Damage found in the text that could not be repaired from a better copy."""
+    """Damage found in the text that could not be repaired from a better copy, or a structure to check."""
 
     segment: str
     kind: str
-    """lost character (a ? where a character is missing), ..."""
+    """lost character (a ? where a character is missing); long task title (no 。 ends the title within 60
+    characters: most likely the task's whole paragraph); no tasks (no key task was recognised)."""
     text: str
 
 
@@ -236,7 +258,7 @@ class Plan(_Model):
     variants: list[Variant] = Field(default_factory=list)
     """Paragraphs the sources print differently, with the reading chosen."""
     flags: list[Flag] = Field(default_factory=list)
-    """Damage that could not be repaired (no better copy)."""
+    """Damage that could not be repaired (no better copy), and task titles or structures to check."""
     corrections: list[Correction] = Field(default_factory=list)
     """Hand corrections applied to the text (data/corrections/<plan-id>.yml)."""
 
@@ -263,6 +285,10 @@ class Plan(_Model):
     def clause(self, target: Target) -> str:
         """The clause stating a target, as printed."""
         return self.segment(target.segment).text[target.start : target.end]
+
+    def action_title(self, action: Action) -> str:
+        """An action's name: its heading segment's title, or the plan's title for the plan-wide action."""
+        return self.title_of(action.segment) if action.segment else self.title
 
     def targets_of(self, key: str) -> list[Target]:
         """The targets of a key task ("<action>.<task>"), in document order."""

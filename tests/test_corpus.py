@@ -37,7 +37,7 @@ def test_each_plan_has_actions_tasks_and_accounted_text(corpus, pdf):
 def test_the_national_plan_has_its_ten_actions(corpus):
     plan = next(p for p in corpus.plans if p.sources[0].file == "2、2030年前碳达峰行动方案.pdf")
     assert plan.id == "national-2021"
-    assert [plan.title_of(a.segment) for a in plan.actions] == [
+    assert [plan.action_title(a) for a in plan.actions] == [
         "能源绿色低碳转型行动", "节能降碳增效行动", "工业领域碳达峰行动", "城乡建设碳达峰行动", "交通运输绿色低碳行动",
         "循环经济助力降碳行动", "绿色低碳科技创新行动", "碳汇能力巩固提升行动", "绿色低碳全民行动", "各地区梯次有序碳达峰行动",
     ]

@@ -74,7 +74,7 @@ def test_different_party_organs_are_different_types(seed_plans):
 
 def test_every_action_and_measure_has_a_theme(seed_plans):
     for plan in seed_plans.values():
-        assert [plan.title_of(a.segment) for a in plan.actions if a.theme is None] == []
+        assert [plan.action_title(a) for a in plan.actions if a.theme is None] == []
         assert [plan.title_of(m.chapter) for m in plan.measures if m.theme is None] == []
 
 
@@ -135,6 +135,23 @@ def test_each_agency_spreadsheet_lists_its_tasks(built_site, seed_plans):
         assert len(rows) - 2 == len(entity.responsibilities)
         assert {row[2] for row in rows[2:]} == {r.item.title for r in entity.responsibilities}
         assert workbook.active.freeze_panes == "A3" and workbook.active.auto_filter.ref
+
+
+def test_agency_spreadsheets_keep_the_qualifier_of_each_value(built_site, seed_plans):
+    """Issue 9: the 量化目标 column printed 40% for 40%以上 and 100万千瓦 for 超过100万千瓦."""
+    atlas = build_atlas(list(seed_plans.values()))
+    qualified = 0
+    for entity in atlas.entities.values():
+        rows = list(load_workbook(built_site / "data" / "agencies" / f"{entity.id}.xlsx").active.iter_rows(values_only=True))
+        for row, responsibility in zip(rows[2:], entity.responsibilities):
+            for target in responsibility.item.targets:
+                if target.qualifier:
+                    qualified += 1
+                    shown = str(target.value[0]) if isinstance(target.value, list) else str(target.value)
+                    post = target.qualifier.split("…")[-1]
+                    pre = target.qualifier.split("…")[0]
+                    assert (f"{pre}{shown}" in row[5] or f"{shown}{target.unit}{post}" in row[5]), (row[5], target.qualifier)
+    assert qualified > 0
 
 
 def test_the_site_and_downloads_are_byte_identical_between_builds(built_site, seed_plans, site_builder, tmp_path):

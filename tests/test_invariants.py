@@ -30,14 +30,15 @@ def invariant_problems(plan: Plan) -> list[str]:
     problems += [f"task id {i} used {n} times" for i, n in task_ids.items() if n > 1]
     keys = set()
     for action in plan.actions:
-        exists(action.segment, f"action {action.id}")
+        if action.segment is not None:
+            exists(action.segment, f"action {action.id}")
         for segment_id in action.intro:
             exists(segment_id, f"action {action.id} intro")
         for task in action.tasks:
-            keys.add(f"{action.number}.{task.number}")
+            keys.add(task.key)
             for segment_id in task.segments:
                 exists(segment_id, f"task {task.id}")
-            if task.segments and task.segments[0] in ids and plan.segment(task.segments[0]).task != f"{action.number}.{task.number}":
+            if task.segments and task.segments[0] in ids and plan.segment(task.segments[0]).task != task.key:
                 problems.append(f"task {task.id}: its first segment is not marked as belonging to it")
     for measure in plan.measures:
         exists(measure.chapter, f"measure {measure.id} chapter")

@@ -107,8 +107,10 @@ def test_accounting_notices_a_lost_line(seed_plans):
 def test_a_single_damaged_copy_is_flagged_not_guessed():
     text = damaged_copy(SEED.read_text(encoding="utf-8"))
     plan = parse_plan(SourceText(file="only-copy.txt", sha256="0" * 64, text=text))
-    assert [f.segment for f in plan.flags] == ["s2-1-2"]
+    assert [(f.kind, f.segment) for f in plan.flags] == [("lost character", "s2-1-2"), ("long task title", "s2-1-1")]
     assert "推动?业系统节能" in next(s.text for s in plan.sections if s.id == "s2-1-2")
+    # the lost 。 runs task 1.1's title into its sentence: flagged, not cut at a guessed place
+    assert plan.flags[1].text.startswith("积极构建低碳工业体系坚持制造业立区")
 
 
 def test_the_merged_site_shows_variants_but_no_chrome_or_injected_text(merged_build, site_builder, tmp_path):

@@ -98,7 +98,7 @@ def test_the_portal_copy_alone_gives_the_same_plan_identity(portal_alone, seed_p
     content = plan_content(plan.model_dump(mode="json"))
     for string in SPAM + CHROME:
         assert string not in content, string
-    assert [plan.title_of(a.segment) for a in plan.actions] == [merged.title_of(a.segment) for a in merged.actions]
+    assert [plan.action_title(a) for a in plan.actions] == [merged.action_title(a) for a in merged.actions]
 
 
 # Another portal copy, of 宝坻区's plan: another spam string as banner and in place of 关于, weather,

@@ -24,6 +24,8 @@ class Item:
     kind: str
     targets: list[Target]
     agencies: list = field(default_factory=list)
+    deadline: str | None = None
+    deadline_date: str | None = None
 
 
 @dataclass
@@ -96,11 +98,13 @@ def plan_items(plan: Plan) -> list[tuple[Item, list]]:
     found = []
     for action in plan.actions:
         for task in action.tasks:
-            key = f"{action.number}.{task.number}"
-            item = Item(plan, task.id, key, plan.title_of(task.segments[0]), task.theme, "task", plan.targets_of(key), task.agencies)
+            key = task.key
+            item = Item(plan, task.id, key, plan.title_of(task.segments[0]), task.theme, "task", plan.targets_of(key), task.agencies,
+                        task.deadline, task.deadline_date)
             found.append((item, task.agencies))
     for measure in plan.measures:
-        item = Item(plan, measure.id, measure.id, plan.title_of(measure.segments[0]), measure.theme, "measure", [], measure.agencies)
+        item = Item(plan, measure.id, measure.id, plan.title_of(measure.segments[0]), measure.theme, "measure", [], measure.agencies,
+                    measure.deadline, measure.deadline_date)
         found.append((item, measure.agencies))
     for number, project in enumerate(plan.projects, start=1):
         targets = [t for t in plan.targets if t.segment in project.segments]

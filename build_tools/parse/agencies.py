@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from build_tools.models import Agency
+from build_tools.parse.deadlines import DEADLINE_LABEL, remove_deadlines
 
 OPENERS = "（(［[【〔"
 CLOSERS = "）)］]】〕"
@@ -18,9 +19,9 @@ CONVENTION_NOTE = re.compile(r"[；;，,]?\s*([^；;，,]*(?:为|是)牵头(?:�
 COMMA_CONVENTION = re.compile(r"(?:逗号|，)(?:之)?前(?:的)?(?:单位)?(?:为|是)牵头")
 FIRST_CONVENTION = re.compile(r"(?:第一|首位|第1|排名第一|列第一)")
 SAME_BELOW = re.compile(r"下同|以下同|下文同")
-# 责任单位：  牵头单位：  配合单位：  (labels; the role follows from the label)
-LABEL = re.compile(r"(责任|牵头|主责|负责|配合|协办|参与|协助|协同|支持)(?:单位|部门)\s*[：:]")
-LABEL_ROLE = {"牵头": "lead", "主责": "lead", "配合": "support", "协办": "support", "参与": "support",
+# 责任单位：  牵头单位：  配合单位：  参加单位：  责任处室：  (labels; the role follows from the label)
+LABEL = re.compile(r"(责任|牵头|主责|负责|配合|协办|参与|参加|协助|协同|支持)(?:单位|部门|处室)\s*[：:]")
+LABEL_ROLE = {"牵头": "lead", "主责": "lead", "配合": "support", "协办": "support", "参与": "support", "参加": "support",
               "协助": "support", "协同": "support", "支持": "support"}
 # A牵头 / B配合 (a role word after the units)
 ROLE_SUFFIX = re.compile(r"(牵头负责|牵头|配合|参与|协助|协同)$")
@@ -45,15 +46,13 @@ NAME_ANNOTATION = re.compile(r"[<〈《（(][^<>〈〉《》（）()]*[>〉》�
 
 # a bare list is a clause only after a finished sentence (…凸显南开优势。（区发展改革委、区商务局）) or alone
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[。！？；;.])\s*$")
-KEYWORD = re.compile(r"负责|牵头|配合|责任单位|责任部门")
+KEYWORD = re.compile(r"负责|牵头|配合|责任单位|责任部门|责任处室")
 # …评估。责任单位：市林业局、市自然资源规划局 (a labelled clause after the task's last sentence)
-INLINE_LABEL = re.compile(r"[。；]\s*((?:牵头|责任|主责)(?:单位|部门)\s*[：:].*)$")
-# 完成时限：2022年2月底前 (a deadline printed after the units)
-DEADLINE = re.compile(r"(?:完成|办结)?时限\s*[：:]|完成时间\s*[：:]|时间节点\s*[：:]")
+INLINE_LABEL = re.compile(r"[。；]\s*((?:牵头|责任|主责)(?:单位|部门|处室)\s*[：:].*)$")
 # 。（市商务局、各区人民政府按职责分工负责） inside a paragraph (no nested brackets)
 INNER_CLAUSE = re.compile(r"([。；;])\s*[（(]([^（）()]{2,300})[）)]")
 # 牵头单位：区住房城乡建设委；配合单位：区发展改革委 (a responsibility paragraph without brackets)
-LABELED_PARAGRAPH = re.compile(r"^\s*(?:牵头|责任|主责)(?:单位|部门)\s*[：:]")
+LABELED_PARAGRAPH = re.compile(r"^\s*(?:牵头|责任|主责)(?:单位|部门|处室)\s*[：:]")
 
 
 @dataclass
@@ -117,9 +116,29 @@ def split_outside_brackets(text: str) -> list[str]:
 JOINED_AFTER_GROUP = re.compile(r"等(?:[省市区县]?(?:有关|相关|其他)?(?:部门|单位))(?:和|及|与)")
 
 
+# 有关市、县（区）人民政府 / 各市、县人民政府: a bare level word enumerates the levels of the name after it
+LEVEL_WORD = re.compile(r"^(?:各|有关|相关)?[省市州盟县区旗乡镇](?:[（(][^（）()]*[）)])?$")
+
+
+def join_level_enumerations(parts: list[str]) -> list[str]:
+    """``有关市``, ``县（区）人民政府`` -> ``有关市、县（区）人民政府``: one name whose levels are listed with 、."""
+    joined: list[str] = []
+    pending = ""
+    for part in parts:
+        if LEVEL_WORD.match(part):
+            pending += part + "、"
+            continue
+        joined.append(pending + part)
+        pending = ""
+    if pending:
+        joined.append(pending.rstrip("、"))
+    return joined
+
+
 def split_units(text: str) -> list[str]:
     text = JOINED_AFTER_GROUP.sub("、", text)
-    return [name for name in (clean_item(part) for part in split_outside_brackets(text)) if name and not GENERIC_UNIT.match(name)]
+    names = [name for name in (clean_item(part) for part in split_outside_brackets(text)) if name]
+    return [name for name in join_level_enumerations(names) if not GENERIC_UNIT.match(name)]
 
 
 # 以下均需各区人民政府落实，不再列出 / 下同 (a note after the clause's own sentence)
@@ -131,7 +150,7 @@ def parse_clause(content: str, convention: RoleConvention) -> list[Agency] | Non
 
     ``市工信局、市发改委等按职责分工负责，各区人民政府负责落实。以下均需各区人民政府落实，不再列出``:
     the sentences after the first are read too, except notes about later clauses."""
-    content = re.sub(r"\s+", "", content)
+    content = remove_deadlines(re.sub(r"\s+", "", content))  # 完成期限：持续推进 is a deadline, not a unit
     sentences = [part for part in content.split("。") if part]
     if len(sentences) > 1:
         found: list[Agency] = []
@@ -214,6 +233,20 @@ def inner_clauses(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def outside_brackets(found: re.Match[str] | None, text: str) -> re.Match[str] | None:
+    """A label inside a bracket belongs to that bracket's clause: in ``（牵头单位：A；责任单位：B）`` the
+    ``；责任单位：`` is not a clause after the task's last sentence (the lead A would be lost)."""
+    if found is None:
+        return None
+    depth = 0
+    for char in text[: found.start()]:
+        if char in OPENERS:
+            depth += 1
+        elif char in CLOSERS and depth:
+            depth -= 1
+    return found if depth == 0 else None
+
+
 def find_agencies(paragraphs: list[str], convention: RoleConvention) -> tuple[list[Agency], list[str]]:
     """Agencies named in the task's responsibility clauses, in order of first mention, each name once:
     the clause that closes a paragraph, clauses after sentences inside it, or a labelled paragraph.
@@ -223,8 +256,9 @@ def find_agencies(paragraphs: list[str], convention: RoleConvention) -> tuple[li
     clauses: list[str] = []
     for text in paragraphs:
         candidates = [(start, content, text[start:end]) for start, end, content in inner_clauses(text)]
-        text = DEADLINE.split(text)[0].rstrip()  # 责任单位：…完成时限：2022年2月底前 (a deadline, not a unit)
-        labelled = LABELED_PARAGRAPH.match(text) or INLINE_LABEL.search(text)
+        if DEADLINE_LABEL.search(text) and not trailing_bracket(text):
+            text = remove_deadlines(text).rstrip()  # 责任单位：…完成时限：2022年2月底前 (a deadline, not a unit)
+        labelled = LABELED_PARAGRAPH.match(text) or outside_brackets(INLINE_LABEL.search(text), text)
         found = trailing_bracket(text)
         if labelled:
             # 责任单位：A、B、C（排在第一为牵头单位，下同）: the bracket is the clause's convention note

@@ -12,9 +12,11 @@ from build_tools.link.plan_types import plan_type_slug
 from build_tools.link.regions import resolve_region
 from build_tools.models import Flag, Plan, Reading, RemovedText, Segment, Source, Variant
 from build_tools.parse.agencies import RoleConvention
+from build_tools.parse.invariants import NO_TASKS, not_a_plan, plan_problems, title_flags
 from build_tools.parse.metadata import Metadata, extract_metadata
 from build_tools.parse.outline import Node, build_outline
-from build_tools.parse.structure import annual_year, build_actions, build_measures, build_projects, collect_targets, find_actions_chapter, title_end
+from build_tools.parse.structure import (annual_year, build_actions, build_measures, build_projects, collect_targets, find_actions_chapter,
+                                         task_key, title_end)
 
 # 2023-05-25 / 2023-5-25 (a date in a metadata table)
 ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})")
@@ -141,7 +143,8 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
         raise SourceError(source.file, "no text left after cleaning")
     root = build_outline(paragraphs)
     if not any(node.style for node in root.children):
-        raise SourceError(source.file, "no numbered headings (一、 / （一） / 1．) found: this does not look like a plan")
+        reason = not_a_plan([p.text for p in paragraphs])
+        raise SourceError(source.file, f"this is {reason}" if reason else "no numbered headings (一、 / （一） / 1．) found: this does not look like a plan")
 
     meta, provenance = read_metadata(document, root)
     portal, portal_provenance = portal_fields(document)
@@ -149,24 +152,25 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
     if not meta.title:
         raise SourceError(source.file, "no plan title found in the text before the first chapter")
 
-    action_nodes, later_chapters = find_actions_chapter(root)
+    action_nodes, later_chapters = find_actions_chapter(root, meta.title)
     convention = RoleConvention()
     actions = build_actions(action_nodes, convention)
+    if not any(action.tasks for action in actions):
+        reason = not_a_plan([p.text for p in paragraphs], has_chapters=True)
+        if reason:
+            raise SourceError(source.file, f"this is {reason}")
     measures, measure_nodes = build_measures(later_chapters, convention)
     measure_of = {id(part): measure.id for measure, node in zip(measures, measure_nodes) for part in node.walk()}
     task_of: dict[int, str] = {}
     for action, node in zip(actions, action_nodes):
         for task, child in zip(action.tasks, [c for c in node.children if c.style is not None]):
             for part in child.walk():
-                task_of[id(part)] = f"{action.number}.{task.number}"
+                task_of[id(part)] = task_key(task)
 
     targets = collect_targets(root, task_of, annual_year(meta.title))
 
-    region, parent = resolve_region(re.sub(r"^中共", "", meta.title))
-    for fallback in (meta.notice_title, meta.issuer):
-        if region is None and fallback:  # 中共湖南省委 湖南省人民政府关于…的实施意见: the issuer names the region
-            region, parent = resolve_region(re.sub(r"^中共", "", fallback))
-    level = region.level if region else "national"  # no jurisdiction in the title: a national (ministry or State Council) plan
+    region, parent = region_of(meta)
+    level = region.level if region else "national"  # no jurisdiction in title, notice or issuers: a national (ministry or State Council) plan
     year = meta.year
     sections = build_sections(root, task_of, measure_of)
     # a paragraph is known by its place in its source, which a hand correction does not change
@@ -203,12 +207,32 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
         variants=variants,
         flags=flags_of(sections),
     )
+    plan.flags += title_flags(plan)
+    if not any(action.tasks for action in actions):
+        first = sections[0].id if sections else ""
+        plan.flags.append(Flag(segment=first, kind=NO_TASKS, text="no key tasks found: the chapters were not recognised as tasks"))
+    problems = plan_problems(plan)
+    if problems:
+        raise SourceError(source.file, "internal inconsistency, please report it: " + "; ".join(problems))
     return plan
 
 
 def paragraph_key(paragraph: Paragraph) -> tuple[str, int]:
     """A paragraph's place: (source file, first line). Stable across hand corrections, unlike the object."""
     return (paragraph.source, paragraph.line)
+
+
+def region_of(meta: Metadata):
+    """(region, parent) from the title, else the notice title, else any of the issuing bodies:
+    ``中共湖南省委 湖南省人民政府关于…的实施意见`` and ``绿色金融支持三明碳达峰、碳中和工作方案`` issued by
+    ``三明银保监分局、三明市地方金融监督管理局`` (三明市) are not national plans."""
+    candidates = [meta.title, meta.notice_title] + (meta.issuer or "").split("、")
+    for text in candidates:
+        if text:
+            region, parent = resolve_region(re.sub(r"^中共", "", text))
+            if region is not None:
+                return region, parent
+    return None, None
 
 
 def _first_marked_line(root: Node) -> int:

@@ -8,11 +8,12 @@ import re
 from build_tools.link.themes import theme_of
 from build_tools.models import Action, Measure, Project, Target, Task
 from build_tools.parse.agencies import RoleConvention, find_agencies
+from build_tools.parse.deadlines import task_deadline
 from build_tools.parse.outline import Node
 from build_tools.parse.targets import extract_targets, period_year
 
-# 二、重点任务 / 三、主要任务 / 四、重点行动 (the chapter whose sections are the actions)
-KEY_TASKS = re.compile(r"重点任务|主要任务|重点行动|重点工作|主要行动|具体行动|重点举措")
+# 二、重点任务 / 三、主要任务 / 四、重点行动 / 二、工作任务 (the chapter whose sections are the actions)
+KEY_TASKS = re.compile(r"重点任务|主要任务|工作任务|重点行动|重点工作|主要工作|主要行动|具体行动|重点举措")
 # 四、重大支撑和示范项目 / 重大工程 (a chapter listing projects)
 PROJECTS = re.compile(r"重大.{0,6}项目|重点项目|示范项目|重大工程|重点工程")
 # the frame of a plan, not its work: 一、总体要求 / 二、主要目标 / 五、保障措施 / 六、组织实施
@@ -42,16 +43,27 @@ def segment_ids(node: Node) -> list[str]:
     return [node.id] + [child.id for child in node.descendants()]
 
 
-def find_actions_chapter(root: Node) -> tuple[list[Node], list[Node]]:
+def plan_chapters(root: Node) -> list[Node]:
+    """The numbered chapters of the plan itself: not an annex (附件) printed after it, whose own 一、重点任务
+    (360 定西市: a 重点任务分工方案 table) is not the plan's key-task chapter."""
+    return [node for node in root.children if node.style not in (None, "annex")]
+
+
+def find_actions_chapter(root: Node, title: str = "") -> tuple[list[Node], list[Node]]:
     """(actions, chapters after them). Actions are the numbered children of the 重点任务 chapter; without
-    one, the top-level chapters named …行动 hold the tasks."""
-    chapters = [node for node in root.children if node.style is not None]
+    one, the top-level chapters named …行动 hold the tasks; without those, the chapters that are not the
+    frame of the plan; and where those chapters are single paragraphs, they are the tasks of one action
+    headed by the plan's title."""
+    chapters = plan_chapters(root)
     for index, chapter in enumerate(chapters):
         if chapter.is_heading and KEY_TASKS.search(chapter.text):
             children = [child for child in chapter.children if child.style is not None]
-            if children and not any(grandchild.style for child in children for grandchild in child.children):
+            with_items = [child for child in children if any(grandchild.style for grandchild in child.children)]
+            if children and len(with_items) * 2 < len(children):
                 # 二、重点任务 （一）建立企业项目能效清单。…: the numbered items are the tasks of one action
+                # (340 北京市 五、试点主体工作任务: one of its three sections lists items; they are details of that task)
                 return [chapter], chapters[index + 1 :]
+            # 二、主要任务 （一）…行动 1．… 2．…: the sections are the actions, their items the tasks
             return children, chapters[index + 1 :]
     action_chapters = [c for c in chapters if c.is_heading and c.text.endswith("行动")]
     if len(action_chapters) >= 2:
@@ -60,19 +72,30 @@ def find_actions_chapter(root: Node) -> tuple[list[Node], list[Node]]:
     working = [c for c in chapters if not FRAMEWORK.search(c.text[:20]) and any(child.style for child in c.children)]
     if working:
         return working, chapters[chapters.index(working[-1]) + 1 :]
+    paragraphs = [c for c in chapters if not c.is_heading and not FRAMEWORK.search(c.text[:20])]
+    if len(paragraphs) >= CHAPTER_TASKS_MIN:
+        # 一、严格…。…  二、加快…。… : chapters of one paragraph each are the tasks themselves
+        plan = Node(text=title, line=paragraphs[0].line, style="plan", depth=0, id="", children=paragraphs)
+        return [plan], chapters[chapters.index(paragraphs[-1]) + 1 :]
     return [], []
+
+
+# fewer run-in chapters than this are a notice's points, not a plan's tasks
+CHAPTER_TASKS_MIN = 3
 
 
 def build_measures(chapters: list[Node], convention: RoleConvention) -> tuple[list[Measure], list[Node]]:
     """Numbered items of the chapters after the actions (not the projects chapter), and their nodes."""
     measures, nodes = [], []
     for chapter in chapters:
-        if not chapter.is_heading or PROJECTS.search(chapter.text):
+        if not chapter.is_heading or PROJECTS.search(chapter.text) or chapter.style == "annex":
             continue
         for child in chapter.children:
             if child.style is None:
                 continue
-            agencies, _ = find_agencies([child.text] + [d.text for d in child.descendants()], convention)
+            paragraphs = [child.text] + [d.text for d in child.descendants()]
+            agencies, _ = find_agencies(paragraphs, convention)
+            deadline, deadline_date = task_deadline(paragraphs)
             measures.append(
                 Measure(
                     id=f"m{chapter.number}-{child.number}",
@@ -82,6 +105,8 @@ def build_measures(chapters: list[Node], convention: RoleConvention) -> tuple[li
                     segments=segment_ids(child),
                     theme=theme_of(chapter.text),
                     agencies=agencies,
+                    deadline=deadline,
+                    deadline_date=deadline_date,
                 )
             )
             nodes.append(child)
@@ -93,26 +118,49 @@ def build_actions(action_nodes: list[Node], convention: RoleConvention) -> list[
     for ordinal, node in enumerate(action_nodes, start=1):
         intro = [child.id for child in node.children if child.style is None and not _after_first_task(node, child)]
         tasks = []
+        used: set[str] = set()
         for child in node.children:
             if child.style is None:
                 continue
             paragraphs = [child.text] + [d.text for d in child.descendants()]
             agencies, _ = find_agencies(paragraphs, convention)
+            deadline, deadline_date = task_deadline(paragraphs)
             title = first_sentence(child.text)
             tasks.append(
                 Task(
-                    id=f"t{ordinal}-{child.number}",
+                    id=unique_id(f"t{ordinal}-{child.number}", used),
                     number=child.number,
                     segments=segment_ids(child),
                     theme=theme_of(heading_of(node)) or theme_of(title),
                     agencies=agencies,
+                    deadline=deadline,
+                    deadline_date=deadline_date,
                 )
             )
         heading = heading_of(node)
         actions.append(
-            Action(number=ordinal, id=f"a{ordinal}", marker=node.marker, segment=node.id, theme=theme_of(heading), intro=intro, tasks=tasks)
+            Action(number=ordinal, id=f"a{ordinal}", marker=node.marker, segment=node.id or None, theme=theme_of(heading), intro=intro, tasks=tasks)
         )
     return actions
+
+
+def unique_id(candidate: str, used: set[str]) -> str:
+    """``t2-3``, and ``t2-3b`` for a second 3. in the same action (a list that restarts its numbers): a
+    permalink names one task."""
+    suffixes = [""] + list("bcdefghijklmnopqrstuvwxyz")
+    wanted = next((candidate + s for s in suffixes if candidate + s not in used), None)
+    if wanted is None:
+        count = 2
+        while f"{candidate}x{count}" in used:
+            count += 1
+        wanted = f"{candidate}x{count}"
+    used.add(wanted)
+    return wanted
+
+
+def task_key(task: Task) -> str:
+    """The task's key in segments and targets: ``t2-3b`` -> ``2.3b``."""
+    return task.key
 
 
 def heading_of(node: Node) -> str:
@@ -133,8 +181,8 @@ def _after_first_task(node: Node, child: Node) -> bool:
 def build_projects(root: Node) -> list[Project]:
     """Projects listed in a 重大项目 chapter: ``（一）能源领域`` groups ``1.津市市配电网改造和扩容工程。…``."""
     projects: list[Project] = []
-    for chapter in root.children:
-        if chapter.style is None or not chapter.is_heading or not PROJECTS.search(chapter.text):
+    for chapter in plan_chapters(root):
+        if not chapter.is_heading or not PROJECTS.search(chapter.text):
             continue
         for group in chapter.children:
             if group.style is None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from build_tools.parse.indicators import Named, choose_indicator, distribute_indicators
+from build_tools.parse.patterns import PERIOD, PERIOD_YEAR, YEAR
+
 # longest first, so 万千瓦时 wins over 万千瓦 and 吨标准煤 over 吨
 UNITS = sorted(
     """% ‰ 个百分点 百分点 万千瓦时 亿千瓦时 千瓦时 亿千瓦 万千瓦 千瓦 兆瓦 吉瓦 亿吨标准煤 万吨标准煤 吨标准煤 万吨二氧化碳 亿吨 万吨 吨
@@ -26,12 +29,7 @@ VALUE = re.compile(
     rf"(?P<low>{NUMBER})(?:(?P<low_unit>{UNIT})?{RANGE_SEPARATOR}(?P<high>{NUMBER}))?"
     rf"(?P<unit>{UNIT})?(?P<per>/(?:日|天|年|月|小时))?(?P<inc>（含）)?(?P<post>及以上|及以下|以上|以下|左右|以内|之内)?"
 )
-# 到2025年 / 2025年底 / 2025年前 / 至2030年 / 2030年  (a year the target is due)
-YEAR = re.compile(r"(?<![比较于在])(?:到|至|在|截至)?\s*(20\d\d)\s*年(?:底|末|前|内)?(?![的度])")
 BASE_YEAR = re.compile(r"(?:比|较|相比|与|相较|以)\s*(20\d\d)\s*年|(20\d\d)\s*年(?:的)?(?:基础上|水平|相比|基数)")
-# “十四五”期间 / “十四五”末 / 十四五时期 -> 2025 ; “十五五” -> 2030
-PERIOD = re.compile(r"[“\"]?十([四五六])五[”\"]?(?:期间|时期|末|期末|规划期)?")
-PERIOD_YEAR = {"四": 2025, "五": 2030, "六": 2035}
 # 全年 / 年内 / 年底前 (this year, in a one-year plan)
 CURRENT_YEAR = re.compile(r"全年|年内|年底前|年底|今年|当年")
 # “十四五”、“十五五”期间 (periods listed together)
@@ -47,13 +45,10 @@ NOT_A_BARE_VALUE_AFTER = re.compile(r"^(?:年|月|日|号|期|版|级|届|代|�
 # 巩固26条… / 聚焦66项… / 用好1500万吨… / 由30%扩展到…: what exists or where a change starts
 DESCRIPTIVE_BEFORE = re.compile(r"(?:巩固|聚焦|用好|由)$")
 EXISTING_BEFORE = re.compile(r"(?:现有|已有|已建成|已建|目前|现存)$")
-# copulas stripped from the indicator; direction verbs (下降, 提高) stay in it
-COPULA = re.compile(r"(?:力争|确保|争取|力求|努力|原则上|基本)?(?:分别)?(?:达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|降低到|降低至|下降到|下降至|降到|降至|控制在|稳定在|保持在|保持|为|实现|超过|不低于|不少于|不超过|不高于|低于|少于|小于|高于|大于|超)$")
 # verbs that make "N单位以上的…" a target rather than a scope: 具备5%以上的…能力
 TARGET_VERB_BEFORE = re.compile(r"(?:具备|达到|达|实现|形成|建成|完成|保持|提高到|提升至|培育|打造|创建|新增|累计|力争|确保)$")
 # 降至1.3以下 / 控制在0.75以下 (a bare ratio with a trailing qualifier after a "to" verb)
 TO_VERB_BEFORE = re.compile(r"(?:降至|降到|下降到|下降至|控制在|达到|提高到|提高至|提升至|提升到|保持在|稳定在|至)$")
-STRENGTH_TAIL = re.compile(r"(?:力争|确保|争取|力求|努力|原则上|基本|分别)$")
 CLAUSE_SPLIT = re.compile(r"[，。；：！？,;]")
 SENTENCE_SPLIT = re.compile(r"(?<=[。！？])")
 
@@ -77,6 +72,17 @@ def period_year(text: str) -> int | None:
     """``“十四五”期间`` -> 2025; ``“十五五”时期目标`` -> 2030."""
     found = PERIOD.search(text)
     return PERIOD_YEAR[found.group(1)] if found else None
+
+
+# 到2025年，… at the head of a paragraph (13 数据中心: 到2025年，…格局。…降到1.3以下 — the second sentence states no year)
+OPENING_YEAR = re.compile(r"^\s*(?:到|至|截至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,]")
+
+
+def opening_year(text: str) -> int | None:
+    """``到2025年，数据中心和5G基本形成…。…平均电能利用效率降到1.3以下`` -> 2025: a paragraph that opens with
+    its due year sets it for the sentences after that state none."""
+    found = OPENING_YEAR.match(text)
+    return int(found.group(1)) if found else None
 
 
 def target_years(clause: str) -> list[tuple[int, int]]:
@@ -104,10 +110,11 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
     In a one-year plan (山东省绿色低碳转型2022年行动计划) 全年 / 年内 / 年底前 mean ``current_year``.
     """
     targets: list[FoundTarget] = []
-    paragraph_year = period_year(text[:12]) or default_year or current_year  # a one-year plan's targets fall due that year
+    paragraph_year = period_year(text[:12]) or opening_year(text) or default_year or current_year  # a one-year plan's targets fall due that year
     for sentence in SENTENCE_SPLIT.split(text):
         sentence_year = None
-        previous_indicator = ""
+        previous = Named("", "", "")
+        listed_years: list[int] = []
         offset = 0
         for clause in CLAUSE_SPLIT.split(sentence):
             offset += len(clause) + 1
@@ -132,6 +139,8 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
                     continue
                 if DESCRIPTIVE_BEFORE.search(clause[: found.start()]):
                     continue
+                if BASE_AFTER.match(clause[found.end():]):
+                    continue  # 不低于综合绩效考核指标8%的基础上: the level a change starts from
                 if not unit and not comparator:
                     continue
                 if not unit and not found.group("pre") and not (found.group("post") and TO_VERB_BEFORE.search(clause[: found.start()])):
@@ -139,10 +148,16 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
                 rest = clause[end:]
                 before = clause[previous_end : found.start()].lstrip("、和及与")
                 previous_end = end
-                if unit != "%" and (rest.startswith("的") or rest.startswith("范围")):
-                    continue  # 3000平方米以上的市政建筑 / 1公里范围内: which things are meant, not a target
-                if unit in SIZE_UNITS and found.group("post") in ("以上", "及以上", "以下", "及以下") and re.match(r"[\u4e00-\u9fff]", rest):
-                    continue  # 投资500万元以上技改项目 / 30万千瓦及以上热电联产电厂: a size class (but 30家以上…企业 is a count)
+                if unit != "%" and (rest.startswith("的") or rest.startswith("范围")) \
+                        and not TARGET_VERB_BEFORE.search(clause[: found.start()]):
+                    # 3000平方米以上的市政建筑 / 1公里范围内: which things are meant, not a target
+                    # (but 124 包头: 每年建成不少于500亩的碳汇示范林 — a verb of building before it: a target)
+                    continue
+                base_unit = found.group("unit") or found.group("low_unit") or ""
+                if base_unit in SIZE_UNITS and found.group("post") in ("以上", "及以上", "以下", "及以下") and re.match(r"[\u4e00-\u9fff]", rest):
+                    # 投资500万元以上技改项目 / 30万千瓦及以上热电联产电厂 / 严禁新建1000万吨/年以下常减压 (100 重庆):
+                    # a size class, per year or not (but 30家以上…企业 is a count)
+                    continue
                 if re.search(r"(?:在|从)[^，。；]*$", clause[: found.start()]) and re.match(r"^[^，。；]*?(?:中|选择)", rest):
                     continue  # 优先在…和22条产业链群选择…: where to choose from, not a target
                 if re.search(r"不受[^，。；]*$", clause[: found.start()]) and re.match(r"^(?:的)?(?:限制|约束)", rest):
@@ -159,11 +174,7 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
                     value = [number_value(low), number_value(found.group("high"))]
                 due = [year for position, year in years if position < found.start()]
                 year = (due[-1] if due else sentence_year) or paragraph_year
-                indicator = indicator_of(before, "")
-                if not indicator:
-                    # 力争80%以上的处级及以上机关达到…: the measured thing follows the value
-                    indicator = re.sub(r"^的", "", clause[end:]).strip() if clause[end:].startswith("的") else previous_indicator
-                previous_indicator = indicator
+                indicator, previous = choose_indicator(before, clause[end:], previous)
                 strength = strength_of(before)
                 in_clause.append(
                     (found.start(), FoundTarget(
@@ -184,12 +195,33 @@ def extract_targets(text: str, default_year: int | None = None, current_year: in
                 in_clause = [(in_clause[0][0], replace(first, year=year)) for year in due_years]
             elif len(in_clause) > 1 and "分别" in clause:
                 distribute_indicators(clause, in_clause)
+                paired = respective_years(clause, listed_years)
+                if len(paired) == len(in_clause):
+                    # 2025年和2030年，全国短流程炼钢占比分别提升至15%、20%以上: 15% by 2025, 20% by 2030
+                    in_clause = [(position, replace(target, year=year)) for (position, target), year in zip(in_clause, paired)]
             elif len(in_clause) > 1:
                 split_shared_clause(clause, in_clause)
             targets += [target for _, target in in_clause]
+            listed_years = [int(y) for y in re.findall(r"(20\d\d)\s*年", clause)] if YEAR_LIST.match(clause) else []
             if years:
                 sentence_year = years[-1][1]
     return targets
+
+
+# 2025年和2030年 / 2025年、2030年 (a clause that only lists due years, for a 分别 clause after it)
+YEAR_LIST = re.compile(r"^\s*(?:到|至)?\s*20\d\d\s*年(?:底|末)?(?:\s*[和、及与]\s*(?:到|至)?\s*20\d\d\s*年(?:底|末)?)+\s*$")
+
+
+def respective_years(clause: str, listed_years: list[int]) -> list[int]:
+    """The due years that 分别 pairs with the values: those listed before 分别 in the clause
+    (``2025年、2030年分别达到…``), else those the clause before only listed (``2025年和2030年，…分别…``)."""
+    head = clause.split("分别", 1)[0]
+    own = [int(y) for y in re.findall(r"(20\d\d)\s*年", head)]
+    return own if len(own) >= 2 else listed_years
+
+
+# 8%的基础上 / 2020年水平基础上 (what follows a value that is a starting level)
+BASE_AFTER = re.compile(r"^(?:的)?(?:基础上|基础之上)")
 
 
 def counts_listed_items(before: str, number: str) -> bool:
@@ -199,23 +231,6 @@ def counts_listed_items(before: str, number: str) -> bool:
         return False
     items = re.split(r"、", re.split(r"[，。；：]", before)[-1])
     return len(items) == int(number)
-
-
-# 分别降低 / 分别达到 (the verb after 分别; a direction verb stays in each indicator)
-RESPECTIVELY = re.compile(r"分别(下降|降低|减少|提高|提升|增长|增加)?")
-
-
-def distribute_indicators(clause: str, found: list[tuple[int, "FoundTarget"]]) -> None:
-    """``单位地区生产总值能源消耗和二氧化碳排放分别降低15%和18%``: as many names before 分别 as values
-    after it pair up (能源消耗降低 15%, 二氧化碳排放降低 18%); otherwise the indicator is left whole."""
-    match = RESPECTIVELY.search(clause)
-    head = clause[: match.start()]
-    head = re.sub(r"^.*?(?:到|至)?20\d\d年(?:底|末|前)?", "", head)
-    items = [item for item in re.split(r"[、和与及]", head) if item]
-    if len(items) != len(found):
-        return
-    for item, (_, target) in zip(items, found):
-        target.indicator = item + (match.group(1) or "")
 
 
 def split_shared_clause(clause: str, found: list[tuple[int, "FoundTarget"]]) -> None:
@@ -248,17 +263,3 @@ def qualifier_of(found: re.Match[str]) -> str | None:
     if pre and post:
         return f"{pre}…{post}"
     return pre or post
-
-
-def indicator_of(before: str, previous: str) -> str:
-    """The clause before the value without the year and copula: ``到2025年全区森林覆盖率达到`` -> ``全区森林覆盖率``.
-    An empty indicator repeats the previous one: ``…达到10%，2030年达到15%``."""
-    text = YEAR.sub("", before)
-    text = PERIOD.sub("", text)
-    text = re.sub(r"^[、和及\s]*(?:期间|时期|底|末|前)?(?:分别)?", "", text)
-    previous_text = None
-    while previous_text != text:
-        previous_text = text
-        text = STRENGTH_TAIL.sub("", COPULA.sub("", text.strip()))
-    text = text.strip(" ，、")
-    return text or previous

@@ -32,6 +32,8 @@ TABLES = {
         ("title", "string", "Short heading as printed: the run-in title of the task's first paragraph"),
         ("theme_en", "string", "Theme in English"),
         ("title_en", "string", "Title in English where a current translation exists (machine translation unless the catalog says otherwise), else empty"),
+        ("deadline", "string", "The deadline as printed in the responsibility clause, else empty"),
+        ("deadline_date", "date", "The last day that deadline allows (YYYY-MM-DD), empty when it is not a date"),
     ],
     "task_agencies": [
         ("plan_id", "string", "Plan id"),
@@ -109,7 +111,8 @@ def table_rows(atlas: Atlas, translations: dict | None = None) -> dict[str, list
         english = translations[item.plan.id].get(item.title)[0] if item.plan.id in translations else None
         rows["tasks"].append({"plan_id": item.plan.id, "task_id": item.anchor, "kind": item.kind, "action_number": action_number,
                               "task_number": task_number, "theme": item.theme or "", "title": item.title,
-                              "theme_en": themes[item.theme]["en"] if item.theme in themes else "", "title_en": english or ""})
+                              "theme_en": themes[item.theme]["en"] if item.theme in themes else "", "title_en": english or "",
+                              "deadline": item.deadline or "", "deadline_date": item.deadline_date or ""})
         for agency in item.agencies:
             rows["task_agencies"].append({"plan_id": item.plan.id, "task_id": item.anchor, "agency_id": agency.entity or "",
                                           "agency_name": agency.name, "role": agency.role or ""})

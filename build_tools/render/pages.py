@@ -72,12 +72,14 @@ def plan_items(plan: Plan) -> dict[str, dict]:
     items: dict[str, dict] = {}
     for action in plan.actions:
         for task in action.tasks:
-            label = f"{action.number}.{task.number}"
+            label = task.key
             items[label] = {"anchor": task.id, "label": label, "kind": "task", "agencies": task.agencies,
-                            "targets": plan.targets_of(label), "title": plan.title_of(task.segments[0])}
+                            "targets": plan.targets_of(label), "title": plan.title_of(task.segments[0]),
+                            "deadline": task.deadline, "deadline_date": task.deadline_date}
     for measure in plan.measures:
         items[measure.id] = {"anchor": measure.id, "label": measure.id, "kind": "measure", "agencies": measure.agencies,
-                             "targets": [], "title": plan.title_of(measure.segments[0]), "chapter": plan.title_of(measure.chapter)}
+                             "targets": [], "title": plan.title_of(measure.segments[0]), "chapter": plan.title_of(measure.chapter),
+                             "deadline": measure.deadline, "deadline_date": measure.deadline_date}
     return items
 
 

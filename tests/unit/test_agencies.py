@@ -44,6 +44,24 @@ def agencies_of(*paragraphs: str, convention: RoleConvention | None = None) -> l
          [("市发改局<市国动办>", None), ("市自然资源局", None), ("城发集团", None), ("高新区", None)]),
         # a full stop after the bracket
         ("推广绿色出行。（区交通局、区公安分局按职责分工负责）。", [("区交通局", None), ("区公安分局", None)]),
+        # 347 山东省: （牵头单位：A，配合单位：B、C）
+        ("推动钢铁行业提质增效。（牵头单位：省工业和信息化厅，配合单位：省发展改革委、省生态环境厅）",
+         [("省工业和信息化厅", "lead"), ("省发展改革委", "support"), ("省生态环境厅", "support")]),
+        # issue 9: （牵头单位：A；责任单位：B） keeps A as lead (the ；责任单位： inside the bracket is not a clause of its own)
+        ("推动钢铁行业提质增效。（牵头单位：省工业和信息化厅；责任单位：省发展改革委、省生态环境厅）",
+         [("省工业和信息化厅", "lead"), ("省发展改革委", "support"), ("省生态环境厅", "support")]),
+        # issue 9: （责任部门：X处，完成期限：…） — the deadline is not a unit
+        ("开展重点用能单位节能监察。（责任部门：节能处，完成期限：持续推进）", [("节能处", None)]),
+        ("开展重点用能单位节能监察。（责任处室：节能处；完成时间：2021年四季度）", [("节能处", None)]),
+        # “十三五”控制温室气体排放工作方案部门分工: （牵头单位：能源局 参加单位：发展改革委、国资委）
+        ("大型发电集团单位供电二氧化碳排放控制在550克二氧化碳/千瓦时以内。（牵头单位：能源局 参加单位：发展改革委、国资委）",
+         [("能源局", "lead"), ("发展改革委", "support"), ("国资委", "support")]),
+        # issue 9: 有关市、县（区）人民政府 is one name (the levels enumerated with 、)
+        ("加强组织实施。（责任单位：省发展改革委、有关市、县（区）人民政府）",
+         [("省发展改革委", None), ("有关市、县（区）人民政府", None)]),
+        # 116 合肥市: 各县（市）区 keeps its bracket
+        ("明确落实措施和实施时限等。（责任单位：市发改委、市经信局、各县（市）区、开发区）",
+         [("市发改委", None), ("市经信局", None), ("各县（市）区", None), ("开发区", None)]),
     ],
 )
 def test_responsibility_clause_forms(paragraph, expected):

@@ -112,3 +112,64 @@ def test_outline_from_cleaned_text_with_half_width_markers():
     assert [(node.id, node.line) for node in root.descendants()] == [
         ("s1", 1), ("s1-1", 3), ("s1-1-p1", 5), ("s1-2", 7), ("s2", 9),
     ]
+
+
+def test_chapter_and_section_words_are_two_levels():
+    """第X章 > 第X节 (headings of 《推进绿色循环低碳发展》, a public book: 第三章 … 第一节 … 第二节 …)."""
+    root = outline(
+        "第三章 党的十八大以来我国推进绿色循环低碳发展成效显著",
+        "第一节 经济结构不断优化",
+        "一、产业结构优化升级",
+        "第二节 资源利用效率大幅提升",
+        "第三节 环境质量持续改善",
+        "第四章 推进绿色循环低碳发展的主要任务",
+    )
+    assert [(n.id, n.depth, n.style) for n in root.descendants()] == [
+        ("s3", 1, "chapter_word"), ("s3-1", 2, "section_word"), ("s3-1-1", 3, "chapter"),
+        ("s3-2", 2, "section_word"), ("s3-3", 2, "section_word"), ("s4", 1, "chapter_word"),
+    ]
+
+
+def test_decimal_headings_are_headings():
+    """二、 > 2.1 > 2.1.1 (a public page on the 双碳 action plans: 二、双碳行动方案的主要措施 / 2.1 能源结构调整)."""
+    root = outline(
+        "二、双碳行动方案的主要措施",
+        "2.1 能源结构调整",
+        "能源结构调整是实现双碳目标的关键。",
+        "2.1.1 可再生能源",
+        "2.2 产业结构优化",
+        "到2025年，光伏装机达到2.5万千瓦。",
+    )
+    assert [(n.id, n.depth, n.style, n.marker) for n in root.descendants()] == [
+        ("s2", 1, "chapter", "二、"), ("s2-1", 2, "decimal2", "2.1"), ("s2-1-p1", 3, None, None),
+        ("s2-1-1", 3, "decimal3", "2.1.1"), ("s2-2", 2, "decimal2", "2.2"), ("s2-2-p1", 3, None, None),
+    ]
+    assert all(n.is_heading for n in root.descendants() if n.style)
+
+
+def test_an_annex_after_the_chapters_is_a_part_of_its_own():
+    """100 重庆市: 附件：… after 三、保障措施 is not text of the last measure; its 一、 starts its own chapters."""
+    root = outline(
+        "一、总体要求",
+        "三、保障措施",
+        "（四）加强宣传引导。加强节能降碳政策宣传。",
+        "附件：高耗能行业重点领域能效标杆水平和基准水平（2021年版）",
+        "一、炼油",
+    )
+    assert [(n.id, n.depth, n.style, n.text) for n in root.descendants()] == [
+        ("s1", 1, "chapter", "总体要求"), ("s3", 1, "chapter", "保障措施"), ("s3-4", 2, "section", "加强宣传引导。加强节能降碳政策宣传。"),
+        ("annex1", 1, "annex", "高耗能行业重点领域能效标杆水平和基准水平（2021年版）"), ("annex1-1", 2, "chapter", "炼油"),
+    ]
+
+
+def test_an_annex_label_in_the_front_matter_is_not_an_annex_part():
+    """316 北京市: 附件：北京市…行动方案 before 一、 is the notice's annex line, the plan follows."""
+    root = outline("特此通知。", "附件：北京市“十四五”时期制造业绿色低碳发展行动方案", "一、总体要求")
+    assert [n.style for n in root.children] == [None, None, "chapter"]
+
+
+def test_many_repeated_numbers_never_stop_the_parse():
+    """Issue 9: two inputs stopped with "too many segments with id …" (a table read as rows numbered 1．)."""
+    root = outline("一、重点任务", *["1．表格行。"] * 40)
+    ids = [n.id for n in root.descendants()]
+    assert len(ids) == len(set(ids)) == 41

@@ -2,6 +2,7 @@
 
 import pytest
 
+from build_tools.parse.indicators import measured_after
 from build_tools.parse.targets import extract_targets, period_year
 
 
@@ -172,3 +173,86 @@ def test_period_year(text, year):
 def test_respectively_pairs_names_with_values(text, expected):
     """分别: from corpus files 357 (辽源), 347 (山东) and 311 (甘肃)."""
     assert [(t.indicator, t.value, t.unit) for t in extract_targets(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 004 津市市: a verb before the count, the thing counted after it
+        ("新建1座天然气LNG储气站。", [("新建天然气LNG储气站", 1, "座", None)]),
+        # 000 宝坻区 / 2 national plan: a share with 的 before what it is a share of
+        ("到2025年，本区电网基本具备5%以上的尖峰负荷响应能力。", [("本区电网基本具备尖峰负荷响应能力", 5, "%", "以上")]),
+        # 000 宝坻区: 累计为20家企业…
+        ("累计为20家企业提供公益性节能诊断服务。", [("累计为企业提供公益性节能诊断服务", 20, "家", None)]),
+        # 386 云南省: two counts after one verb
+        ("打造3条美丽公路、12个绿色机场。", [("打造美丽公路", 3, "条", None), ("打造绿色机场", 12, "个", None)]),
+        # 347 山东省: a time word before the share is not what is measured
+        ("年底前70%以上县级及以上党政机关创建成为节约型机关。", [("县级及以上党政机关创建成为节约型机关", 70, "%", "以上")]),
+        # 247 减污降碳: a share of a whole, and 均 (each of the listed) is not part of the name
+        ("到2030年，大气污染防治重点区域新能源汽车新车销售量达到汽车新车销售量的50%左右。",
+         [("大气污染防治重点区域新能源汽车新车销售量占汽车新车销售量的比例", 50, "%", "左右")]),
+        ("到2025年，三大粮食作物化肥、农药利用率均提高到43%。", [("三大粮食作物化肥、农药利用率", 43, "%", None)]),
+        # 2 national plan: the shortened name repeats the sentence's earlier indicator
+        ("到2025年，大宗固废年利用量达到40亿吨左右；到2030年，年利用量达到45亿吨左右。",
+         [("大宗固废年利用量", 40, "亿吨", "左右"), ("大宗固废年利用量", 45, "亿吨", "左右")]),
+    ],
+)
+def test_indicator_names_what_is_counted(text, expected):
+    """Issue 9: labels such as 新建 1座, 本区电网基本具备 5%以上, 累计 20家 said nothing about what is measured."""
+    assert [(t.indicator, t.value, t.unit, t.qualifier) for t in extract_targets(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("到2025年，非化石能源消费比重达到40%以上。", "以上"),  # 000 宝坻区
+        ("到2025年，光伏装机力争超过100万千瓦。", "超过"),
+        ("新建大型、超大型数据中心电能利用效率不超过1.3。", "不超过"),  # 13 数据中心和5G
+    ],
+)
+def test_the_qualifier_of_a_value_is_kept(text, qualifier):
+    assert [t.qualifier for t in extract_targets(text)] == [qualifier]
+
+
+@pytest.mark.parametrize(
+    ("rest", "measured"),
+    [
+        ("的尖峰负荷响应能力", "尖峰负荷响应能力"),
+        ("园区和产业集群整体清洁生产审核试点并给予奖补", "园区和产业集群整体清洁生产审核试点"),  # 347 山东省
+        ("万亿级产业、5个千亿级企业", "万亿级产业"),  # 326 湖南省
+        ("国家高新区森林覆盖率超过25%", ""),  # 168: what follows states a value of its own
+        ("（含）", ""),
+    ],
+)
+def test_measured_after(rest, measured):
+    assert measured_after(rest) == measured
+
+
+def test_a_starting_level_is_not_a_target():
+    """262 三明: 保持去年绿色金融指标不低于综合绩效考核指标8%的基础上，继续提高考核权重 … 提高至10%以上."""
+    text = "辖区各分支机构要在保持去年绿色金融指标不低于综合绩效考核指标8%的基础上，继续提高考核权重，所有法人机构绿色信贷考核权重要提高至10%以上。"
+    assert [(t.value, t.qualifier) for t in extract_targets(text)] == [(10, "以上")]
+
+
+def test_a_size_class_per_year_is_not_a_target():
+    """100 重庆: 严禁新建1000万吨/年以下常减压、150万吨/年以下催化裂化 — the sizes of what may not be built."""
+    assert extract_targets("严禁新建1000万吨/年以下常减压、150万吨/年以下催化裂化，80万吨/年以下石脑油裂解制乙烯。") == []
+
+
+def test_a_year_opening_the_paragraph_holds_for_its_later_sentences():
+    """13 数据中心: 到2025年，…一体化运行格局。…平均电能利用效率降到1.3以下 — the second sentence states no year."""
+    text = "到2025年，数据中心和5G基本形成绿色集约的一体化运行格局。数据中心运行电能利用效率和可再生能源利用率明显提升，全国新建大型、超大型数据中心平均电能利用效率降到1.3以下。"
+    assert [(t.year, t.value, t.qualifier) for t in extract_targets(text)] == [(2025, 1.3, "以下")]
+
+
+def test_a_quantity_of_what_is_built_is_a_target_even_before_de():
+    """124 包头: 每年建成不少于500亩的碳汇示范林 is a target; 总面积309万亩的12个…片区 gives a zone's size."""
+    found = extract_targets("积极建设碳汇示范林，“十四五”期间各旗县区每年建成不少于500亩的碳汇示范林。")
+    assert [(t.year, t.value, t.unit, t.qualifier) for t in found] == [(2025, 500, "亩", "不少于")]
+    assert [t.value for t in extract_targets("着力推进建设总面积309万亩的12个森林碳汇发展片区。")] == [12]
+
+
+def test_respective_values_pair_with_the_listed_years():
+    """247 减污降碳协同增效实施方案: 2025年和2030年，全国短流程炼钢占比分别提升至15%、20%以上."""
+    found = extract_targets("2025年和2030年，全国短流程炼钢占比分别提升至15%、20%以上。")
+    assert [(t.year, t.value, t.qualifier) for t in found] == [(2025, 15, None), (2030, 20, "以上")]
