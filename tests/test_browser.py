@@ -124,3 +124,25 @@ def test_hostile_text_stays_inert_in_search_results(browser, site_builder, tmp_p
     finally:
         server.shutdown()
     assert dialogs == []
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("发改委", {"宝坻区 · 区发展改革委", "南开区 · 区发展改革委", "津市市 · 市发改局<市国动办>"}),
+    ("宝坻 发改", {"宝坻区 · 区发展改革委"}),
+    ("发展和改革委员会", {"宝坻区 · 区发展改革委", "南开区 · 区发展改革委", "津市市 · 市发改局<市国动办>"}),
+])
+def test_the_lookup_understands_abbreviations_and_a_place_word(page, served_site, query, expected):
+    """An official types the everyday abbreviation (发改委), or her district and the agency (宝坻 发改)."""
+    page.goto(served_site + "agencies/")
+    page.locator("#agency-lookup-input").fill(query)
+    results = page.locator(".agency-lookup-results li a")
+    results.first.wait_for()
+    assert set(results.all_text_contents()) == expected
+
+
+def test_the_english_lookup_finds_agencies_by_english_name(page, served_site):
+    page.goto(served_site + "en/agencies/")
+    page.locator("#agency-lookup-input").fill("Baodi ecology")
+    results = page.locator(".agency-lookup-results li a")
+    results.first.wait_for()
+    assert results.all_text_contents() == ["Baodi District Bureau of Ecology and Environment"]

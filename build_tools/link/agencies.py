@@ -31,6 +31,10 @@ class AgencyType:
     per_jurisdiction: str
     aliases: tuple[re.Pattern[str], ...]
 
+    @property
+    def alias_patterns(self) -> tuple[str, ...]:
+        return tuple(alias.pattern for alias in self.aliases)
+
 
 @lru_cache(maxsize=1)
 def load_agency_types() -> tuple[AgencyType, ...]:
@@ -86,3 +90,25 @@ def entity_id(region_id: str, agency_type: AgencyType, name: str, region: str | 
     if agency_type.per_jurisdiction == "one":
         return f"{region_id}.{agency_type.id}"
     return f"{region_id}.{agency_type.id}.{slug(strip_jurisdiction(name, region, parent))}"
+
+
+# an alias made only of literal characters, optional groups of literal alternatives and anchors:
+# 发展(和|与)?改革, 环保(局|分局), ^环境局 (anything else — classes, repeats — is not expanded)
+SIMPLE_ALIAS = re.compile(r"^\^?(?:[^\\\[\]()|?*+{}.^$]|\((?:[^\\\[\]()|?*+{}.^$]+\|)*[^\\\[\]()|?*+{}.^$]+\)\??)+\$?$")
+ALIAS_PART = re.compile(r"\(([^()]*)\)(\?)?|([^()^$])")
+
+
+def alias_spellings(pattern: str) -> list[str]:
+    """The spellings a simple alias pattern matches, for a lookup without regular expressions:
+    ``发展(和|与)?改革`` -> [发展改革, 发展和改革, 发展与改革]; ``环保(局|分局)`` -> [环保局, 环保分局];
+    a pattern that is not simple (``领导小组[^，、]*成员单位``) -> []."""
+    if not SIMPLE_ALIAS.match(pattern):
+        return []
+    spellings = [""]
+    for group, optional, char in ALIAS_PART.findall(pattern):
+        if char:
+            spellings = [s + char for s in spellings]
+        else:
+            choices = group.split("|") + ([""] if optional else [])
+            spellings = [s + c for s in spellings for c in choices]
+    return sorted(set(s for s in spellings if len(s) >= 2))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from build_tools.link.agencies import alias_spellings
 from build_tools.link.atlas import Atlas
 from build_tools.link.names import agency_en, plan_title, region_en
 from build_tools.link.vocabulary import entry, term
@@ -210,11 +211,16 @@ def write_open_data(atlas: Atlas, data_dir: Path, translations: dict | None = No
     spellings: dict[str, set[str]] = {}
     for entity in atlas.entities.values():
         spellings.setdefault(entity.type_id, set()).update(entity.names)
+    # the spellings the taxonomy knows for each type (发展改革, 发展和改革, 发改): a query such as 发改委 that
+    # contains one of them finds the type's agencies
+    type_aliases = {type_id: sorted({s for pattern in agency_type.alias_patterns for s in alias_spellings(pattern)})
+                    for type_id, agency_type in atlas.agency_types.items()}
     lookup = [
         {"id": e.id, "name": e.name, "names": e.names, "jurisdiction": e.jurisdiction or "", "type": atlas.agency_types[e.type_id].zh,
          "name_en": agency_en(e.type_id, e.type_en, e.core, e.jurisdiction), "jurisdiction_en": region_en(e.jurisdiction),
          "type_en": atlas.agency_types[e.type_id].en,
-         "type_names": sorted(spellings[e.type_id]), "tasks": len(e.responsibilities), "lead": e.count("lead"),
+         "type_names": sorted(spellings[e.type_id]), "aliases": type_aliases[e.type_id],
+         "tasks": len(e.responsibilities), "lead": e.count("lead"),
          "url": urls.page_url(urls.agency(e.id))}
         for e in atlas.entities.values()
     ]

@@ -1,7 +1,22 @@
-// Agency lookup on the static site: type part of a name, see matching agencies with task counts.
-// Reads data/agencies.json (its address is in the box's data-source); every word it shows comes from the
-// page (data-* attributes written by the page's language), so this file holds no language of its own.
+// Agency lookup on the static site: type part of a name, a place, or several words (宝坻 发改), and see the
+// matching agencies with task counts. Reads data/agencies.json (its address is in the box's data-source);
+// every word it shows comes from the page (data-* attributes in the page's language), so this file holds
+// no language of its own.
 (function () {
+  function normal(text) { return (text || "").replace(/\s+/g, "").toLowerCase(); }
+
+  // a word matches an agency when one of its names contains the word, or when the word contains one of the
+  // spellings the taxonomy knows for its type (发改委 contains 发改; 环保局 contains 环保局)
+  function inNames(agency, word, english) {
+    var names = agency.names.concat(agency.type_names, [agency.type, agency.jurisdiction]);
+    if (english) { names = names.concat([agency.name_en, agency.type_en, agency.jurisdiction_en]); }
+    return names.some(function (n) { return normal(n).indexOf(word) >= 0; });
+  }
+
+  function matches(agency, word, english) {
+    return inNames(agency, word, english) || agency.aliases.some(function (a) { return word.indexOf(normal(a)) >= 0; });
+  }
+
   function start() {
     var box = document.querySelector(".agency-lookup");
     if (!box || box.dataset.ready) return;
@@ -14,14 +29,15 @@
     var editionRoot = new URL("../", window.location.href);
     fetch(new URL(box.dataset.source, window.location.href)).then(function (r) { return r.json(); }).then(function (agencies) {
       function show() {
-        var query = input.value.replace(/\s+/g, "").toLowerCase();
+        var words = input.value.split(/\s+/).map(normal).filter(function (w) { return w; });
         list.textContent = "";
-        if (!query) { status.textContent = ""; return; }
-        var found = agencies.filter(function (a) {
-          var words = a.names.concat(a.type_names, [a.type, a.jurisdiction]);
-          if (english) { words = words.concat([a.name_en, a.type_en, a.jurisdiction_en]); }
-          return words.some(function (n) { return n.replace(/\s+/g, "").toLowerCase().indexOf(query) >= 0; });
-        });
+        if (!words.length) { status.textContent = ""; return; }
+        // an English query may be several words of one name ("development and reform"): try it whole first
+        var whole = normal(input.value);
+        var found = words.length > 1 ? agencies.filter(function (a) { return inNames(a, whole, english); }) : [];
+        if (!found.length) {
+          found = agencies.filter(function (a) { return words.every(function (w) { return matches(a, w, english); }); });
+        }
         status.textContent = box.dataset.found.replace("%(count)s", found.length);
         found.slice(0, 50).forEach(function (a) {
           var li = document.createElement("li");
