@@ -135,6 +135,10 @@ def test_each_agency_spreadsheet_lists_its_tasks(built_site, seed_plans):
         assert len(rows) - 2 == len(entity.responsibilities)
         assert {row[2] for row in rows[2:]} == {r.item.title for r in entity.responsibilities}
         assert workbook.active.freeze_panes == "A3" and workbook.active.auto_filter.ref
+        # one sheet per plan; the deadline and the whole task text beside the title (an official's questions)
+        assert workbook.sheetnames == list(dict.fromkeys(r.item.plan.id for r in entity.responsibilities))
+        assert rows[1][8:10] == ("Deadline", "Task text")
+        assert all(row[2] in row[9] for row in rows[2:])  # the title is the start of the task's text
 
 
 def test_agency_spreadsheets_keep_the_qualifier_of_each_value(built_site, seed_plans):

@@ -26,6 +26,8 @@ class Item:
     agencies: list = field(default_factory=list)
     deadline: str | None = None
     deadline_date: str | None = None
+    segments: list[str] = field(default_factory=list)
+    """The item's segments (its text is theirs)."""
 
 
 @dataclass
@@ -100,15 +102,16 @@ def plan_items(plan: Plan) -> list[tuple[Item, list]]:
         for task in action.tasks:
             key = task.key
             item = Item(plan, task.id, key, plan.title_of(task.segments[0]), task.theme, "task", plan.targets_of(key), task.agencies,
-                        task.deadline, task.deadline_date)
+                        task.deadline, task.deadline_date, task.segments)
             found.append((item, task.agencies))
     for measure in plan.measures:
         item = Item(plan, measure.id, measure.id, plan.title_of(measure.segments[0]), measure.theme, "measure", [], measure.agencies,
-                    measure.deadline, measure.deadline_date)
+                    measure.deadline, measure.deadline_date, measure.segments)
         found.append((item, measure.agencies))
     for number, project in enumerate(plan.projects, start=1):
         targets = [t for t in plan.targets if t.segment in project.segments]
-        item = Item(plan, project.segments[0], f"P{number}", plan.title_of(project.segments[0]), "projects", "project", targets, [])
+        item = Item(plan, project.segments[0], f"P{number}", plan.title_of(project.segments[0]), "projects", "project", targets, [],
+                    segments=project.segments)
         found.append((item, []))
     return found
 

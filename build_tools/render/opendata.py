@@ -174,31 +174,43 @@ def datapackage() -> dict:
 
 
 def agency_spreadsheet(path: Path, entity, atlas: Atlas, base_url: str = "") -> None:
-    """The responsibilities spreadsheet: one row per task or measure naming the agency, with role,
-    theme, targets with their qualifiers as printed, target years and an absolute link. Headers in
-    Chinese with English below them; a frozen header and a filter."""
+    """The responsibilities spreadsheet, as an official uses it: one sheet per plan, one row per task or
+    measure naming the agency, with its role, theme, targets with their qualifiers as printed, target
+    years, deadline, a link (clickable and absolute once the site has a ``site_url``) and the task's whole
+    text. Headers in Chinese with English below them, frozen, with a filter."""
     gettext = ui_translations("zh").gettext
     # document text is data: never a formula or a link, whatever it starts with (=HYPERLINK(…), http:…)
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     workbook.set_properties({"title": f"{entity.jurisdiction or ''} {entity.name} {gettext(N_('Responsibilities'))}", "created": FIXED_CREATED})
-    sheet = workbook.add_worksheet(gettext(N_("Responsibilities")))
-    bold = workbook.add_format({"bold": True})
-    headers = [N_("Plan"), N_("No."), N_("Task"), N_("Role"), N_("Theme"), N_("Targets"), N_("Target years"), N_("Link")]
-    sheet.write_row(0, 0, [gettext(h) for h in headers], bold)
-    sheet.write_row(1, 0, headers, bold)
+    bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    headers = [N_("Plan"), N_("No."), N_("Task"), N_("Role"), N_("Theme"), N_("Targets"), N_("Target years"), N_("Link"),
+               N_("Deadline"), N_("Task text")]
     themes = {t["id"]: t["zh"] for t in atlas.themes}
-    for row, r in enumerate(entity.responsibilities, start=2):
-        targets = term("separators", "clauses", "zh").join(f"{t.indicator} {value_as_printed(t)}" for t in r.item.targets)
-        years = term("separators", "list", "zh").join(sorted({str(t.year) for t in r.item.targets if t.year}))
-        link = f"{base_url}{urls.page_url(urls.plan(r.item.plan.id))}#{r.item.anchor}"
-        sheet.write_row(row, 0, [r.item.plan.title, r.item.label, r.item.title, term("roles", r.role or "unspecified", "zh"),
-                                 themes.get(r.item.theme, ""), targets, years])
-        sheet.write_url(row, 7, link, string=link) if base_url.startswith("http") else sheet.write_string(row, 7, link)
-    sheet.freeze_panes(2, 0)
-    sheet.autofilter(1, 0, max(1, len(entity.responsibilities) + 1), len(headers) - 1)
-    sheet.set_column(0, 0, 28)
-    sheet.set_column(2, 2, 40)
-    sheet.set_column(5, 5, 50)
+    by_plan: dict[str, list] = {}
+    for responsibility in entity.responsibilities:
+        by_plan.setdefault(responsibility.item.plan.id, []).append(responsibility)
+    for plan_id, responsibilities in by_plan.items():
+        sheet = workbook.add_worksheet(plan_id[:31])  # Excel's limit on a sheet name
+        sheet.write_row(0, 0, [gettext(h) for h in headers], bold)
+        sheet.write_row(1, 0, headers, bold)
+        for row, r in enumerate(responsibilities, start=2):
+            plan = r.item.plan
+            targets = term("separators", "clauses", "zh").join(f"{t.indicator} {value_as_printed(t)}" for t in r.item.targets)
+            years = term("separators", "list", "zh").join(sorted({str(t.year) for t in r.item.targets if t.year}))
+            link = f"{base_url}{urls.page_url(urls.plan(plan.id))}#{r.item.anchor}"
+            sheet.write_row(row, 0, [plan.title, r.item.label, r.item.title, term("roles", r.role or "unspecified", "zh"),
+                                     themes.get(r.item.theme, ""), targets, years], wrap)
+            sheet.write_url(row, 7, link, string=link) if base_url.startswith("http") else sheet.write_string(row, 7, link)
+            deadline = r.item.deadline or ""
+            sheet.write_string(row, 8, f"{deadline} ({r.item.deadline_date})" if r.item.deadline_date else deadline, wrap)
+            sheet.write_string(row, 9, plan.segments_text(r.item.segments), wrap)
+        sheet.freeze_panes(2, 0)
+        sheet.autofilter(1, 0, len(responsibilities) + 1, len(headers) - 1)
+        sheet.set_column(0, 0, 28)
+        sheet.set_column(2, 2, 40)
+        sheet.set_column(5, 5, 50)
+        sheet.set_column(9, 9, 80)
     workbook.close()
 
 
