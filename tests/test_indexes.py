@@ -180,3 +180,22 @@ def test_region_pages_list_plans_and_children(built_site):
     for plan_id in ("tianjin-baodi-2023", "tianjin-nankai-2022", "tianjin-xiqing-2023"):
         assert f"plans/{plan_id}/" in tianjin
     assert "changde-jinshi-2024" not in tianjin
+
+
+def test_indicators_shared_by_two_plans_have_a_chart_with_one_bar_per_target(built_site, seed_plans):
+    """The researcher's chart: an SVG drawn at build time (no JavaScript), one bar per target, with the
+    indicator as its accessible title; the numbers stay in the table after it."""
+    from html import escape as html_escape
+
+    from build_tools.render.indexes import comparable_targets
+
+    atlas = build_atlas(list(seed_plans.values()))
+    shared = [(indicator, rows) for indicator, rows in comparable_targets(atlas) if len({p.id for p, _ in rows}) >= 2]
+    assert shared
+    for edition, label in (("", "zh"), ("en", "en")):
+        html = (built_site / edition / "targets" / "index.html").read_text(encoding="utf-8")
+        charts = re.findall(r'<svg class="chart" role="img".*?</svg>', html, flags=re.S)
+        assert len(charts) == len(shared)
+        for chart, (indicator, rows) in zip(charts, shared):
+            assert f"<title>{html_escape(getattr(indicator, label), quote=False)}</title>" in chart.replace("&#39;", "'")
+            assert chart.count("<rect ") == len(rows)

@@ -152,6 +152,18 @@ def environment(lang: str, translations: dict | None = None) -> Environment:
             name = text_of(plan, plan.clause(target)) if translated(plan, plan.clause(target))[0] else doc(target.indicator)
         return name
 
+    def chart(indicator, rows) -> Markup:
+        """A bar chart of an indicator's targets (plans and years) in the page's language."""
+        from build_tools.render.charts import target_bars
+
+        bars = []
+        for plan, target in rows:
+            value = target.value[0] if isinstance(target.value, list) else target.value
+            year_text = f" {target.year}" if target.year else ""
+            place = place_en(plan.region, plan.parent_region) if lang == "en" else f"{plan.region or term('levels', 'national', 'zh')}"
+            bars.append((f"{place}{year_text}", value, value_in(target, lang)))
+        return target_bars(label(indicator), bars)
+
     env.filters.update(md=markdown_inline, doc=doc, hdoc=hdoc, mixed=mixed, front_matter_title=front_matter_title, mark=doc_block)
     env.globals.update(
         lang=lang,
@@ -182,5 +194,6 @@ def environment(lang: str, translations: dict | None = None) -> Environment:
         translated=translated,
         text_of=text_of,
         target_label=target_label,
+        chart=chart,
     )
     return env
