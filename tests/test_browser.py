@@ -146,3 +146,17 @@ def test_the_english_lookup_finds_agencies_by_english_name(page, served_site):
     results = page.locator(".agency-lookup-results li a")
     results.first.wait_for()
     assert results.all_text_contents() == ["Baodi District Bureau of Ecology and Environment"]
+
+
+def test_a_citation_is_copied_with_one_click(browser, served_site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(served_site + "plans/tianjin-baodi-2023/#t2-3")
+    details = page.locator("#t2-3 ~ div.task-facts details.cite").first
+    details.locator("summary").click()
+    button = details.locator("button.copy-citation")
+    button.click()
+    page.wait_for_function("document.querySelector('#t2-3 ~ div.task-facts button.copy-citation').textContent === '已复制'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("天津市宝坻区人民政府. 天津市宝坻区碳达峰实施方案：2.3 强化天然气保障[EB/OL]")
+    context.close()
