@@ -160,3 +160,15 @@ def test_a_citation_is_copied_with_one_click(browser, served_site):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("天津市宝坻区人民政府. 天津市宝坻区碳达峰实施方案：2.3 强化天然气保障[EB/OL]")
     context.close()
+
+
+def test_the_plans_list_sorts_by_a_column_from_the_keyboard(page, served_site):
+    page.goto(served_site + "plans/")
+    header = page.locator(".sortable thead th").nth(6)  # tasks
+    header.focus()
+    page.keyboard.press("Enter")
+    counts = [int(t) for t in page.locator(".sortable tbody tr td:nth-child(7)").all_text_contents()]
+    assert counts == sorted(counts) and header.get_attribute("aria-sort") == "ascending"
+    page.keyboard.press("Enter")
+    counts = [int(t) for t in page.locator(".sortable tbody tr td:nth-child(7)").all_text_contents()]
+    assert counts == sorted(counts, reverse=True) and header.get_attribute("aria-sort") == "descending"

@@ -151,6 +151,22 @@ def render_plan(env, atlas: Atlas, plan: Plan, lang: str, regions: dict, themes:
     )
 
 
+def home_summary(atlas: Atlas) -> dict:
+    """What the home page shows of the whole: plans per level, the themes and the indicators most plans share."""
+    from collections import Counter
+
+    from build_tools.render.indexes import comparable_targets, theme_counts
+
+    order = ("national", "province", "city", "county", "district")
+    levels = Counter(plan.level for plan in atlas.plans)
+    counts = theme_counts(atlas)
+    themes = sorted((t for t in atlas.themes if t["id"] in counts), key=lambda t: (-counts[t["id"]]["plans"], -counts[t["id"]]["items"]))
+    shared = [(indicator, len({p.id for p, _ in rows})) for indicator, rows in comparable_targets(atlas)]
+    return {"levels": [(level, levels[level]) for level in order if levels[level]],
+            "top_themes": [(theme, counts[theme["id"]]["items"]) for theme in themes[:5]],
+            "top_indicators": shared[:5]}
+
+
 def clear_generated(directory: Path) -> None:
     for name in GENERATED:
         target = directory / name
@@ -167,7 +183,7 @@ def render(atlas: Atlas, lang: str, directory: Path, translations: dict[str, Pla
     regions = region_pages(atlas)
     themes = {t["id"]: t for t in atlas.themes}
     plans = atlas.plans
-    write(directory / urls.home(), env.get_template("home.md.j2").render(here=urls.home(), plans=plans, atlas=atlas))
+    write(directory / urls.home(), env.get_template("home.md.j2").render(here=urls.home(), plans=plans, atlas=atlas, **home_summary(atlas)))
     write(directory / urls.plans_index(), env.get_template("plans_index.md.j2").render(here=urls.plans_index(), plans=plans, atlas=atlas))
     render_indexes(env, atlas, directory)
     for plan in plans:
