@@ -51,11 +51,21 @@ def test_seeds_and_corpus_build_one_strict_site_with_working_links(corpus, seed_
     """43 plans of every layout through render, `mkdocs build --strict` and the link checker."""
     from tests.sitecheck import broken_links
 
+    from tests.test_english_edition import LanguageScan
+
     plans = corpus.plans + list(seed_plans.values())
     site = site_builder(plans, tmp_path)
     assert broken_links(site) == []
     for plan in plans:
         assert (site / "plans" / plan.id / "index.html").exists()
+    # English pages of 39 untranslated plans of every layout: no Chinese outside lang="zh" either
+    problems = {}
+    for page in sorted((site / "en").rglob("*.html")):
+        scan = LanguageScan()
+        scan.feed(page.read_text(encoding="utf-8"))
+        if scan.violations:
+            problems[str(page.relative_to(site))] = scan.violations[:2]
+    assert problems == {}
 
 
 def test_no_heading_is_glued_to_the_sentence_before_it(corpus):

@@ -133,11 +133,18 @@ def marker_in(marker: str | None, lang: str) -> str:
     （一） -> (I), 1． -> 1., （1） -> (1), 第一章 -> Chapter 1; unchanged on Chinese pages."""
     if not marker or lang == "zh":
         return marker or ""
-    from build_tools.parse.patterns import match_marker
+    from build_tools.parse.patterns import ANNEX, match_marker
 
+    annex = ANNEX.match(marker)
+    if annex:  # 附件：/ 附件2 -> Annex / Annex 2
+        return f"Annex {annex.group(1)}: ".replace(" :", ":") if annex.group(1) else "Annex: "
     found = match_marker(marker + "x")
     if found is None:
-        return marker
+        return "" if any("\u2e80" <= c <= "\uffef" for c in marker) else marker + " "
     style, _, value, _ = found
-    return {"chapter_word": f"Chapter {value} ", "chapter": f"{roman(value)}. ", "section": f"({roman(value)}) ",
-            "item": f"{value}. ", "subitem": f"({value}) "}.get(style, marker + " ")
+    words = {"part_word": f"Part {value} ", "chapter_word": f"Chapter {value} ", "section_word": f"Section {value} ",
+             "chapter": f"{roman(value)}. ", "section": f"({roman(value)}) ", "item": f"{value}. ", "subitem": f"({value}) "}
+    if style in words:
+        return words[style]
+    # decimal headings (4.1, 4.1.1) and circled numbers (①) are the same in English
+    return marker + " " if not any("\u2e80" <= c <= "\uffef" for c in marker) else ""
