@@ -12,6 +12,7 @@ are root-absolute (/assets/…) and break under the sub-path: the control test s
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import io
 import re
@@ -36,7 +37,7 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         path = urlsplit(path).path
-        return super().translate_path("/" + path[len(SUBPATH):] if path.startswith(SUBPATH) else "/\0outside")
+        return super().translate_path("/" + path[len(SUBPATH):] if path.startswith(SUBPATH) else path)
 
     def send_head(self):
         path = urlsplit(self.path).path
@@ -164,6 +165,12 @@ def test_sitemaps_and_canonical_links_carry_the_published_address(published):
         locations = re.findall(r"<loc>([^<]*)</loc>", sitemap)
         assert root in locations and root + "plans/tianjin-baodi-2023/" in locations
         assert all(location.startswith(root) for location in locations), locations
+        # dated by SOURCE_DATE_EPOCH (1700000000, build_site), not by the clock: the same bytes every build
+        assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2023-11-14"}
+        compressed = (site / edition / "sitemap.xml.gz").read_bytes()
+        assert gzip.decompress(compressed).decode("utf-8") == sitemap
+        # the gzip header's mtime: the start of that day (MkDocs' build date), 2023-11-14T00:00:00Z
+        assert int.from_bytes(compressed[4:8], "little") == 1699920000
         home = (site / edition / "index.html").read_text(encoding="utf-8")
         assert f'<link rel="canonical" href="{root}">' in home
         not_found = (site / edition / "404.html").read_text(encoding="utf-8")
