@@ -197,3 +197,19 @@ def test_render_stage_reads_site_url_from_the_environment(value, expected):
 
     assert site_url({"SITE_URL": value}) == expected
     assert site_url({}) == ""
+
+
+@pytest.mark.parametrize("value", ["https://owner.github.io/plan-atlas", "https://owner.github.io/plan-atlas/"])
+def test_each_edition_gets_its_site_url_from_the_variable(value, monkeypatch):
+    """configure-pages gives base_url without the final "/": MkDocs adds it, the hook adds en/."""
+    from mkdocs.config import load_config
+
+    from build_tools.paths import ROOT
+    from build_tools.site import hooks
+
+    monkeypatch.setenv("SITE_URL", value)
+    urls = {}
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        config = load_config(str(ROOT / name))
+        urls[name] = hooks.on_config(config).site_url
+    assert urls == {"mkdocs.yml": "https://owner.github.io/plan-atlas/", "mkdocs.en.yml": "https://owner.github.io/plan-atlas/en/"}

@@ -117,7 +117,7 @@ def test_pages_workflow_builds_on_main_with_least_permissions():
     steps = {step.get("uses", step.get("run", "")).split("@")[0]: step for step in build["steps"]}
     assert steps["actions/checkout"]["with"]["persist-credentials"] is False
     assert steps["actions/setup-python"]["with"]["python-version"] == "3.11"
-    assert steps["make site"]["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert steps["make site"]["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
     assert steps["actions/configure-pages"]["id"] == "pages"
     size_check = next(command for command in steps if "build_tools.site.size" in command)
     assert size_check.split() == [".venv/bin/python", "-m", "build_tools.site.size", "site", "--limit-mb", "900"]
