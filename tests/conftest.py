@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -30,8 +32,11 @@ def seed_plans():
     return {plan.sources[0].file: plan for plan in result.plans}
 
 
-def build_site(plans, workdir: Path) -> Path:
-    """Render the plans and run `mkdocs build --strict` in a copy of the site skeleton; returns site/."""
+def build_site(plans, workdir: Path, env: dict[str, str] | None = None) -> Path:
+    """Render the plans and run `mkdocs build --strict` in a copy of the site skeleton; returns site/.
+
+    ``env`` adds variables to the build's environment, e.g. ``{"SITE_URL": "http://127.0.0.1:8000/x/"}``
+    for a site published under a sub-path; the render stage reads the same ``SITE_URL`` (citations)."""
     from build_tools.render.pages import render_site_content
     from build_tools.site import CONFIGS, build_editions
 
@@ -44,9 +49,12 @@ def build_site(plans, workdir: Path) -> Path:
         (workdir / "content" / lang).mkdir(parents=True)
         shutil.copy(ROOT / "content" / lang / "about.md", workdir / "content" / lang / "about.md")
     shutil.copytree(ROOT / "content" / "assets", workdir / "content" / "assets")
-    render_site_content(plans, workdir / "content")
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(workdir), "SOURCE_DATE_EPOCH": "1700000000"}
-    for config, code, stderr in build_editions(workdir, env):
+    extra = dict(env or {})
+    # the render stage reads SITE_URL from this process's environment, as `plansite build` does
+    with mock.patch.dict(os.environ, {"SITE_URL": extra.get("SITE_URL", "")}):
+        render_site_content(plans, workdir / "content")
+    environment = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(workdir), "SOURCE_DATE_EPOCH": "1700000000"}
+    for config, code, stderr in build_editions(workdir, environment | extra):
         assert code == 0, f"{config}: {stderr}"
     return workdir / "site"
 

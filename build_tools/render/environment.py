@@ -88,11 +88,16 @@ def environment(lang: str, translations: dict | None = None) -> Environment:
         if reason.startswith(prefix):
             return escape(catalog.gettext(N_("duplicate of %(file)s")) % {"file": reason[len(prefix):]})
         known = term("removal_reasons", reason, lang, default="")
-        return escape(known) if known else mixed(reason)
+        return escape(known) if known else hmixed(reason)
 
     def mixed(text) -> Markup:
         """Our own text that may quote Chinese (a glossary note): inert, each Chinese run marked lang="zh"."""
         inert = str(markdown_inline(text or ""))
+        return Markup(inert if lang == "zh" else CJK_RUN.sub(lambda m: f'<span lang="zh">{m.group()}</span>', inert))
+
+    def hmixed(text) -> Markup:
+        """``mixed`` for raw HTML: autoescaped (not Markdown-read), each Chinese run marked lang="zh"."""
+        inert = str(escape(text or ""))
         return Markup(inert if lang == "zh" else CJK_RUN.sub(lambda m: f'<span lang="zh">{m.group()}</span>', inert))
 
     def doc_block(text, spans=(), offset: int = 0) -> Markup:
@@ -164,7 +169,7 @@ def environment(lang: str, translations: dict | None = None) -> Environment:
             bars.append((f"{place}{year_text}", value, value_in(target, lang)))
         return target_bars(label(indicator), bars)
 
-    env.filters.update(md=markdown_inline, doc=doc, hdoc=hdoc, mixed=mixed, front_matter_title=front_matter_title, mark=doc_block)
+    env.filters.update(md=markdown_inline, doc=doc, hdoc=hdoc, mixed=mixed, hmixed=hmixed, front_matter_title=front_matter_title, mark=doc_block)
     env.globals.update(
         lang=lang,
         urls=urls,

@@ -12,14 +12,16 @@ document text is ever used as a template.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+from collections.abc import Mapping
 from difflib import SequenceMatcher
 from pathlib import Path
 
 from build_tools.link.atlas import Atlas, build_atlas
 from build_tools.link.themes import load_themes
 from build_tools.models import ParseOutput, Plan, plan_json_schema
-from build_tools.paths import CONTENT, ROOT, TRANSLATIONS
+from build_tools.paths import CONTENT, TRANSLATIONS
 from build_tools.render import urls
 from build_tools.render.environment import environment, markdown_inline  # noqa: F401  (markdown_inline: tests)
 from build_tools.render.i18n import EDITIONS
@@ -58,13 +60,13 @@ def variant_changes(variant) -> list[dict]:
     return changes
 
 
-def site_url() -> str:
-    """``site_url`` of mkdocs.yml (absolute links in citations), or "" for site-relative links."""
-    import re
-
-    config = ROOT / "mkdocs.yml"
-    found = re.search(r"^site_url:\s*(\S+)\s*$", config.read_text(encoding="utf-8"), re.M) if config.exists() else None
-    return found.group(1).rstrip("/") + "/" if found else ""
+def site_url(environ: Mapping[str, str] = os.environ) -> str:
+    """The published address of the site's root for absolute links in citations and downloads, ending in
+    "/", or "" for site-relative links. It is the environment variable ``SITE_URL``, which mkdocs.yml
+    reads too (``site_url: !ENV [SITE_URL, ""]``), so the pages and MkDocs agree: the Pages workflow
+    sets it to https://<owner>.github.io/<repo>/ for both `plansite build` and `plansite site`."""
+    value = environ.get("SITE_URL", "").strip()
+    return value.rstrip("/") + "/" if value else ""
 
 
 def plan_items(plan: Plan) -> dict[str, dict]:

@@ -1,15 +1,28 @@
 """MkDocs hooks (mkdocs.yml `hooks:`), independent of the theme's internals.
 
+``on_config`` gives each edition its own ``site_url``: mkdocs.yml reads the site's address from the
+environment (``site_url: !ENV [SITE_URL, ""]``, which mkdocs.en.yml inherits) and the English edition,
+published under en/, appends its ``extra.edition.prefix``: https://owner.github.io/repo/en/.
+
 ``on_files`` adds the hand-written assets shared by both editions (content/assets/) to each build, so
 that they are kept once in the repository and each edition still serves them itself."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.structure.files import File, Files
 
 SHARED = "assets"
+
+
+def on_config(config):
+    prefix = config.extra.get("edition", {}).get("prefix", "")
+    if config.site_url and prefix:
+        # site_url always ends with "/" (MkDocs' URL option with is_dir), so urljoin appends the prefix
+        config.site_url = urljoin(config.site_url, prefix)
+    return config
 
 
 def on_files(files: Files, config) -> Files:
