@@ -7,26 +7,25 @@ from __future__ import annotations
 from functools import lru_cache
 
 import yaml
-from pypinyin import lazy_pinyin
-
 from build_tools.link.plan_types import plan_type_en
-from build_tools.link.regions import load_gazetteer
+from build_tools.link.gazetteer import load_gazetteer, pinyin
 from build_tools.link.vocabulary import load_vocabulary, term
 from build_tools.paths import TAXONOMY
 
 
 def romanise(text: str) -> str:
-    """``宝坻`` -> ``Baodi`` (pinyin, one word, capitalised)."""
-    return "".join(lazy_pinyin(text)).capitalize()
+    """``宝坻`` -> ``Baodi``; ``朝阳`` -> ``Chaoyang`` (pinyin with the gazetteer's place-name readings, one
+    word, capitalised)."""
+    return pinyin(text).capitalize()
 
 
 def region_en(name: str | None) -> str:
     """``宝坻区`` -> ``Baodi District``; ``天津市`` -> ``Tianjin`` (gazetteer); None -> ``National``."""
     if not name:
         return term("levels", "national", "en")
-    known = load_gazetteer().get(name)
-    if known is not None and known.en:
-        return known.en
+    known = load_gazetteer().english(name)
+    if known:
+        return known
     suffixes = sorted(load_vocabulary()["region_suffixes"], key=len, reverse=True)
     for suffix in suffixes:
         if name.endswith(suffix) and len(name) > len(suffix):
