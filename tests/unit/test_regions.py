@@ -4,7 +4,8 @@ import pytest
 
 from build_tools.link.names import place_en, region_en
 from build_tools.link.regions import regions_in_title, resolve_region, slugify_name
-from build_tools.parse.plan import make_plan_id
+from build_tools.parse.metadata import Metadata
+from build_tools.parse.plan import make_plan_id, region_of
 
 
 def summary(title: str, hints=()):
@@ -148,3 +149,18 @@ def test_english_places(region, parent, english):
 )
 def test_region_en(name, english):
     assert region_en(name) == english
+
+
+@pytest.mark.parametrize(
+    ("title", "notice_title", "issuer", "code"),
+    [
+        # a plan's region: its title, decided by the notice and the issuer where the name is shared
+        ("朝阳区碳达峰实施方案", None, "长春市朝阳区人民政府", "220104"),
+        ("朝阳区碳达峰实施方案", "关于印发北京市朝阳区碳达峰实施方案的通知", None, "110105"),
+        ("朝阳区碳达峰实施方案", None, None, "110105"),  # nothing says which: the first by code
+        ("通州区碳达峰实施方案", None, "南通市通州区人民政府", "320612"),
+    ],
+)
+def test_region_of_a_plan_uses_notice_and_issuer(title, notice_title, issuer, code):
+    region, parent = region_of(Metadata(title=title, notice_title=notice_title, issuer=issuer))
+    assert region.code == code and parent.code == region.parent_code
