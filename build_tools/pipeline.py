@@ -100,17 +100,35 @@ def parse_files(paths: list[Path], show_progress: bool = False, corrections: Pat
                 continue
             plans.append(link_plan(plan))
 
-    seen: dict[str, Plan] = {}
-    for plan in sorted(plans, key=lambda p: (p.id, p.sources[0].file)):
-        if plan.id in seen:
-            result.errors.append(
-                f"{plan.sources[0].file}: plan id {plan.id!r} is taken by {seen[plan.id].sources[0].file}, a different "
-                f"plan ({seen[plan.id].title}); add a slug for its type to data/taxonomy/plan_types.yml"
-            )
-            continue
-        seen[plan.id] = plan
-    result.plans = sorted(seen.values(), key=lambda p: p.id)
+    result.plans = distinct_ids(plans)
     return result
+
+
+def distinct_ids(plans: list[Plan]) -> list[Plan]:
+    """The plans sorted by id, no two on one id.
+
+    A plan id is the region's path in the gazetteer (unique by construction: gazetteer.py), the plan
+    type and the year, so two plans share one only when they are different plans of one place, type and
+    year (a draft and a final text that are not copies of each other). The first published (by date,
+    then by its first source's SHA-256) keeps the id, so a plan added later never renames one already
+    published; each other gets a suffix: its status where that differs (``changde-jinshi-2024-draft``),
+    else the first six hex digits of its first source's SHA-256."""
+    by_id: dict[str, list[Plan]] = {}
+    for plan in plans:
+        by_id.setdefault(plan.id, []).append(plan)
+    distinct: list[Plan] = []
+    for plan_id, group in by_id.items():
+        group.sort(key=lambda p: (p.date or "9999", p.sources[0].sha256))
+        distinct.append(group[0])
+        taken = {plan_id}
+        for plan in group[1:]:
+            suffix = plan.status if plan.status != group[0].status else plan.sources[0].sha256[:6]
+            new_id = f"{plan_id}-{suffix}"
+            if new_id in taken or new_id in by_id:
+                new_id = f"{plan_id}-{plan.sources[0].sha256[:6]}"
+            taken.add(new_id)
+            distinct.append(plan.model_copy(update={"id": new_id}))
+    return sorted(distinct, key=lambda p: p.id)
 
 
 def account(plan: Plan, texts: dict[str, str]) -> dict[str, tuple[int, int]]:

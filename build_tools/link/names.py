@@ -7,26 +7,42 @@ from __future__ import annotations
 from functools import lru_cache
 
 import yaml
-from pypinyin import lazy_pinyin
-
 from build_tools.link.plan_types import plan_type_en
-from build_tools.link.regions import load_gazetteer
+from build_tools.link.gazetteer import load_gazetteer, people_named, pinyin, split_name, split_suffix
 from build_tools.link.vocabulary import load_vocabulary, term
 from build_tools.paths import TAXONOMY
 
 
 def romanise(text: str) -> str:
-    """``宝坻`` -> ``Baodi`` (pinyin, one word, capitalised)."""
-    return "".join(lazy_pinyin(text)).capitalize()
+    """``宝坻`` -> ``Baodi``; ``朝阳`` -> ``Chaoyang`` (pinyin with the gazetteer's place-name readings, one
+    word, capitalised)."""
+    return pinyin(text).capitalize()
+
+
+def join_list(items: list[str], lang: str) -> str:
+    """[Bonan, Dongxiang, Salar] -> ``Bonan, Dongxiang and Salar`` (separators of the vocabulary)."""
+    if len(items) < 2:
+        return "".join(items)
+    return term("separators", "list", lang).join(items[:-1]) + term("separators", "last", lang) + items[-1]
 
 
 def region_en(name: str | None) -> str:
-    """``宝坻区`` -> ``Baodi District``; ``天津市`` -> ``Tianjin`` (gazetteer); None -> ``National``."""
+    """``宝坻区`` -> ``Baodi District``; ``天津市`` -> ``Tianjin`` (gazetteer); ``长阳土家族自治县`` -> ``Changyang
+    Tujia Autonomous County`` (vocabulary's ethnic_groups); None -> ``National``."""
     if not name:
         return term("levels", "national", "en")
-    known = load_gazetteer().get(name)
-    if known is not None and known.en:
-        return known.en
+    known = load_gazetteer().english(name)
+    if known:
+        return known
+    core, suffix = split_name(name)
+    peoples, kind = split_suffix(suffix)
+    if suffix and kind in load_vocabulary()["region_suffixes"]:
+        people = people_named(core)  # 鄂伦春自治旗 -> Oroqen Autonomous Banner
+        words = [term("ethnic_groups", people, "en") if people else romanise(core)]
+        if peoples:
+            english = [term("ethnic_groups", people, "en") for people in peoples]
+            words.append(join_list(english, "en"))
+        return " ".join(words + [term("region_suffixes", kind, "en")])
     suffixes = sorted(load_vocabulary()["region_suffixes"], key=len, reverse=True)
     for suffix in suffixes:
         if name.endswith(suffix) and len(name) > len(suffix):

@@ -225,11 +225,14 @@ def paragraph_key(paragraph: Paragraph) -> tuple[str, int]:
 def region_of(meta: Metadata):
     """(region, parent) from the title, else the notice title, else any of the issuing bodies:
     ``中共湖南省委 湖南省人民政府关于…的实施意见`` and ``绿色金融支持三明碳达峰、碳中和工作方案`` issued by
-    ``三明银保监分局、三明市地方金融监督管理局`` (三明市) are not national plans."""
+    ``三明银保监分局、三明市地方金融监督管理局`` (三明市) are not national plans. A name several divisions
+    share (朝阳区: Beijing and Changchun) is decided by the notice and the issuer where they name its city
+    or province, else it is the first by code (see regions.choose)."""
     candidates = [meta.title, meta.notice_title] + (meta.issuer or "").split("、")
+    hints = [text for text in (meta.notice_title, meta.issuer) if text]
     for text in candidates:
         if text:
-            region, parent = resolve_region(re.sub(r"^中共", "", text))
+            region, parent = resolve_region(re.sub(r"^中共", "", text), hints)
             if region is not None:
                 return region, parent
     return None, None

@@ -7,10 +7,21 @@ from __future__ import annotations
 from build_tools.link.atlas import Atlas
 from build_tools.link.names import load_agency_names, region_en
 from build_tools.link.plan_types import load_plan_types, load_plan_type_names
-from build_tools.link.regions import load_gazetteer
+from build_tools.link.gazetteer import Region, load_gazetteer, slugify_name
 from build_tools.link.vocabulary import load_vocabulary
 
 GLOSSARY_FIELDS = ("kind", "id", "zh", "en", "note", "source")
+
+
+def glossary_regions(atlas: Atlas) -> list[Region]:
+    """The regions the glossary lists: those of data/taxonomy/regions.yml in its order, then each plan's
+    region and parent region by code, then places the gazetteer does not know by name (not all 3,212 divisions of the gazetteer: the site names only these)."""
+    gazetteer = load_gazetteer()
+    listed = [gazetteer.by_code[code] for code in gazetteer.overridden]
+    named = {name for plan in atlas.plans for name in (plan.region, plan.parent_region) if name}
+    seen = {region.name for region in listed}
+    others = [gazetteer.first(name) or Region(name, None, None, slugify_name(name)) for name in named - seen]
+    return listed + sorted(others, key=lambda region: (region.code is None, region.code or "", region.name))
 
 
 def glossary_entries(atlas: Atlas) -> list[dict]:
@@ -30,7 +41,7 @@ def glossary_entries(atlas: Atlas) -> list[dict]:
                      "source": theme.get("source", "")})
     for indicator in atlas.indicators.values():
         rows.append({"kind": "indicator", "id": indicator.id, "zh": indicator.zh, "en": indicator.en, "note": "", "source": ""})
-    for region in load_gazetteer().values():
+    for region in glossary_regions(atlas):
         rows.append({"kind": "region", "id": region.slug, "zh": region.name, "en": region_en(region.name),
                      "note": "" if region.en else "pinyin and the English of the administrative suffix", "source": ""})
     for (pattern, slug), (_, english) in zip(load_plan_types(), load_plan_type_names()):

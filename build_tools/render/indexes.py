@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from build_tools.link.atlas import Atlas, Entity
-from build_tools.link.regions import load_gazetteer
+from build_tools.link.gazetteer import load_gazetteer, slugify_name
 from build_tools.render import urls
 
 
@@ -19,14 +19,17 @@ def write(path: Path, text: str) -> None:
 
 
 def region_pages(atlas: Atlas) -> dict[str, dict]:
-    """Region page id -> {name, plans, children}: one page per plan region and per parent region."""
+    """Region page id -> {name, plans, children}: one page per plan region and per parent region. A page's
+    id is the region's path in the gazetteer (``hunan-changde``), the id its own plans' ``region_id`` has;
+    a parent name several divisions share (none among provinces and prefectures) is its first by code."""
     gazetteer = load_gazetteer()
     pages: dict[str, dict] = {}
     for plan in atlas.plans:
         own = pages.setdefault(plan.region_id, {"id": plan.region_id, "name": plan.region, "plans": [], "children": set(), "parent": None})
         own["plans"].append(plan)
         if plan.parent_region:
-            parent_slug = gazetteer[plan.parent_region].slug if plan.parent_region in gazetteer else plan.region_id.rsplit("-", 1)[0]
+            known = gazetteer.first(plan.parent_region)
+            parent_slug = gazetteer.path(known) if known else slugify_name(plan.parent_region)
             parent = pages.setdefault(parent_slug, {"id": parent_slug, "name": plan.parent_region, "plans": [], "children": set(), "parent": None})
             parent["children"].add(plan.region_id)
             own["parent"] = parent_slug
