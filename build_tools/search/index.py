@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.search.extract import Entry, page_url, read_entries, site_pages
-from build_tools.search.synonyms import synonym_groups
+from build_tools.search.synonyms import SUFFIXES, synonym_groups
 from build_tools.search.tokens import token_hash, tokenise
 
 FORMAT = 1
@@ -29,8 +29,8 @@ INDEX_DIRECTORY = "search-index"
 # a shard's size bound: a query of a few tokens stays well under 100 KB at 3,000 plans
 MAX_SHARD_BYTES = 48_000
 MAX_SHARDS = 4096
-# entries per text chunk: the first page of results (20) touches a handful of chunks of ~20-40 KB
-CHUNK_ENTRIES = 64
+# entries per text chunk: a page of results (10) touches at most ten chunks of a few KB each
+CHUNK_ENTRIES = 16
 # plan pages rank before index pages (agencies, themes, targets, regions, lists of plans)
 PLAN_PAGE_PREFIX = "plans/"
 
@@ -70,7 +70,7 @@ def build_postings(entries: list[Entry]) -> dict[str, list[int]]:
         title_end = len(entry.title)
         positions: dict[str, list[int]] = defaultdict(list)
         in_title: dict[str, bool] = {}
-        for ordinal, (token, start, _) in enumerate(tokens):
+        for token, start, _, ordinal in tokens:
             positions[token].append(ordinal)
             in_title[token] = in_title.get(token, False) or start < title_end
         for token, ordinals in positions.items():
@@ -130,6 +130,7 @@ def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: 
         "entries": len(entries), "plan_entries": plan_entries, "pages": len(pages),
         "page_starts": [b - a for a, b in zip([0] + page_starts, page_starts)],
         "synonyms": synonym_groups() if groups is None else groups,
+        "suffixes": [list(pair) for pair in SUFFIXES],
     }
     files["manifest.json"] = dumps(manifest)
     return files

@@ -51,9 +51,9 @@ def decode(flat: list[int]) -> dict[int, tuple[bool, list[int]]]:
 
 def phrase_entries(files: dict[str, str], manifest: dict, phrase: str) -> dict[int, bool]:
     """Entries where the phrase's tokens are consecutive: {entry: in_title}."""
-    tokens = [token for token, _, _ in tokenise(phrase)]
+    tokens = tokenise(phrase)
     lists = []
-    for token in tokens:
+    for token, _, _, _ in tokens:
         shard = json.loads(files[f"s/{token_hash(token) % manifest['shards']}.json"])
         lists.append(decode(shard.get(token, [])))
     if not lists:
@@ -61,7 +61,8 @@ def phrase_entries(files: dict[str, str], manifest: dict, phrase: str) -> dict[i
     found = {}
     for entry in set.intersection(*(set(p) for p in lists)):
         sets = [set(p[entry][1]) for p in lists]
-        if any(all(start + i in sets[i] for i in range(1, len(sets))) for start in sets[0]):
+        offsets = [position - tokens[0][3] for *_, position in tokens]
+        if any(all(start + offsets[i] in sets[i] for i in range(1, len(sets))) for start in sets[0]):
             found[entry] = all(p[entry][0] for p in lists)
     return found
 
@@ -80,7 +81,7 @@ def search(files: dict[str, str], query: str) -> list[Hit]:
         if not tokenise(part):
             raise RefusedQuery(part)
         found: dict[int, bool] = {}
-        for variant in expand_phrase(part, manifest["synonyms"]):
+        for variant in expand_phrase(part, manifest["synonyms"], manifest["suffixes"]):
             for entry, in_title in phrase_entries(files, manifest, variant).items():
                 if HAN_RUN.search(variant) and normalise(variant) not in normalise(entry_text_of(files, manifest, entry)):
                     continue

@@ -23,7 +23,8 @@ from build_tools.paths import ROOT
 AGENCY_TYPES = ROOT / "data" / "taxonomy" / "agency_types.yml"
 # the suffixes that end an agency's name, longest first; each maps to the form the index is queried with
 # (委员会 -> 委: 发展改革委 is a prefix of 发展改革委员会, so one phrase finds both spellings)
-SUFFIXES = {"委员会": "委", "分局": "分局", "委": "委", "局": "局", "厅": "厅"}
+# (a list of pairs, longest first: the manifest carries it to search.js in this order)
+SUFFIXES = [("委员会", "委"), ("分局", "分局"), ("委", "委"), ("局", "局"), ("厅", "厅")]
 # a finite alias: literals (no ASCII), groups of alternatives, ? and anchors
 FINITE_ALIAS = re.compile(r"^\^?(?:[^\\\[\]{}*+.()|?^$]|\((?:[^()\\\[\]{}*+.?^$]*)\)\??|[^\\\[\]{}*+.()|?^$]\?)+\$?$")
 MIN_STEM = 2
@@ -36,7 +37,7 @@ def expand_alias(alias: str) -> list[str]:
     """Every literal an alias matches, or [] when it is not finite.
 
     >>> expand_alias("发展(和|与)?改革")
-    ['发展改革', '发展和改革', '发展与改革']
+    ['发展和改革', '发展与改革', '发展改革']
     >>> expand_alias("领导小组[^，、]*成员单位")
     []
     """
@@ -55,7 +56,7 @@ def expand_alias(alias: str) -> list[str]:
 
 def stem_of(form: str) -> str:
     """An alias form without its agency suffix: 环保局 -> 环保, 环境保护分局 -> 环境保护, 发改 -> 发改."""
-    for suffix in SUFFIXES:
+    for suffix, _ in SUFFIXES:
         if form.endswith(suffix) and len(form) - len(suffix) >= MIN_STEM:
             return form[: -len(suffix)]
     return form
@@ -75,7 +76,7 @@ def synonym_groups(path: Path = AGENCY_TYPES) -> list[list[str]]:
     return groups
 
 
-def expand_phrase(phrase: str, groups: list[list[str]]) -> list[str]:
+def expand_phrase(phrase: str, groups: list[list[str]], suffixes: list = SUFFIXES) -> list[str]:
     """The phrase and its variants, the phrase first: 发改委 -> 发改委, 发展改革委, 发展和改革委, ….
 
     The longest stem followed by a suffix is replaced by each stem of its group; the suffix is written
@@ -86,7 +87,7 @@ def expand_phrase(phrase: str, groups: list[list[str]]) -> list[str]:
             start = phrase.find(stem)
             while start >= 0:
                 rest = phrase[start + len(stem):]
-                suffix = next((s for s in SUFFIXES if rest.startswith(s)), None)
+                suffix = next((s for s, _ in suffixes if rest.startswith(s)), None)
                 if suffix and (best is None or len(stem) > len(best[1])):
                     best = (start, stem, suffix, group)
                 start = phrase.find(stem, start + 1)
@@ -94,5 +95,6 @@ def expand_phrase(phrase: str, groups: list[list[str]]) -> list[str]:
         return [phrase]
     start, stem, suffix, group = best
     before, after = phrase[:start], phrase[start + len(stem) + len(suffix):]
-    variants = [before + other + SUFFIXES[suffix] + after for other in group]
+    written = dict(suffixes)[suffix]
+    variants = [before + other + written + after for other in group]
     return [phrase] + [v for v in dict.fromkeys(variants) if v != phrase]
