@@ -6,6 +6,15 @@
 // attributes; document text is inserted with textContent only, never as HTML.
 (function () {
   "use strict";
+  // Material's own search box also reads ?q= (it opens its overlay over this page and later deletes the
+  // parameter). This file is loaded without defer, inside the page, before the theme's bundle: it takes
+  // the query, hides it from the theme for the moment the bundle starts, and puts it back once started.
+  var initialQuery = new URLSearchParams(window.location.search).get("q");
+  if (initialQuery !== null) {
+    var hidden = new URL(window.location.href);
+    hidden.searchParams.delete("q");
+    window.history.replaceState(null, "", hidden.href);
+  }
   var HAN_RUN = "[\\u3007\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]+";
   var TOKEN_RUN = new RegExp(HAN_RUN + "|[a-z0-9]+", "g");
   var HAS_HAN = new RegExp(HAN_RUN);
@@ -300,12 +309,17 @@
     function show(query) {
       var run = ++current;
       list.textContent = "";
+      list.setAttribute("aria-busy", "true");
       var more = box.querySelector(".plan-search-more");
       if (more) more.remove();
       var parts = queryParts(query);
-      if (!parts.length) { status.textContent = ""; return; }
+      if (!parts.length) { status.textContent = ""; list.setAttribute("aria-busy", "false"); return; }
       var refused = parts.filter(function (p) { return !tokenise(p).length; });
-      if (refused.length) { status.textContent = format(box.dataset.short, {query: refused[0]}); return; }
+      if (refused.length) {
+        status.textContent = format(box.dataset.short, {query: refused[0]});
+        list.setAttribute("aria-busy", "false");
+        return;
+      }
       status.textContent = box.dataset.loading;
       index.manifest().then(function (manifest) {
         SUFFIXES = manifest.suffixes;
@@ -315,6 +329,7 @@
           function page() {
             var batch = hits.slice(next, next + PAGE_SIZE);
             next += batch.length;
+            list.setAttribute("aria-busy", "true");
             return Promise.all(batch.map(function (hit) { return index.entry(manifest, hit.id); })).then(function (entries) {
               if (run !== current) return;
               entries.forEach(function (entry) {
@@ -334,6 +349,7 @@
               } else if (next >= hits.length && button) {
                 button.remove();
               }
+              list.setAttribute("aria-busy", "false"); // the page of results is complete
             });
           }
           status.textContent = hits.length
@@ -342,7 +358,9 @@
           return page();
         });
       }).catch(function () {
-        if (run === current) status.textContent = box.dataset.failed;
+        if (run !== current) return;
+        status.textContent = box.dataset.failed;
+        list.setAttribute("aria-busy", "false");
       });
     }
 
@@ -358,8 +376,7 @@
       clearTimeout(timer);
       timer = setTimeout(function () { submit(input.value); }, 250);
     });
-    var initial = new URLSearchParams(window.location.search).get("q");
-    if (initial) { input.value = initial; show(initial); }
+    if (initialQuery) { input.value = initialQuery; submit(initialQuery); }
   }
 
   window.planSearch = {queryParts: queryParts, normalise: normalise, stem: stem, tokenise: tokenise, tokenHash: tokenHash, expandPhrase: function (p, groups, suffixes) { SUFFIXES = suffixes; return expandPhrase(p, groups); }};
