@@ -198,6 +198,10 @@ def test_search_js_tokenises_hashes_and_expands_as_python(built_site, served, vi
     expanded = v.page.evaluate("([qs, groups, suffixes]) => qs.map(q => window.planSearch.expandPhrase(q, groups, suffixes))",
                                [queries, manifest["synonyms"], manifest["suffixes"]])
     assert expanded == [expand_phrase(q, manifest["synonyms"], manifest["suffixes"]) for q in queries]
+    numbers = [0, 1, 31, 32, 1023, 1024, 2**20, 2**31 + 7]
+    from build_tools.search.index import encode_varints
+
+    assert v.page.evaluate("text => window.planSearch.decodeVarints(text)", encode_varints(numbers)) == numbers
     for query in ['"solar panels" grid', "海绵城市  垃圾分类", '""']:
         from build_tools.search.tokens import query_parts
 

@@ -4,7 +4,7 @@ Layout written under ``<edition>/search-index/``::
 
     manifest.json   format, shard count, entry counts, page boundaries, agency synonyms (a few KB)
     s/<n>.json      postings of the tokens whose FNV-1a hash modulo the shard count is n:
-                    {"光伏": [entry delta, 2*count + in_title, position delta, ...], ...}
+                    {"光伏": "<entry delta, 2*count + in_title, position deltas, ... as varints>", ...}
     c/<n>.json      entries n*CHUNK_ENTRIES ... as [page, anchor, title, body, heading], with their pages
 
 A query downloads the manifest, the shards of its tokens and the chunks of the results it shows.
@@ -29,8 +29,11 @@ INDEX_DIRECTORY = "search-index"
 # a shard's size bound: a query of a few tokens stays well under 100 KB at 3,000 plans
 MAX_SHARD_BYTES = 48_000
 MAX_SHARDS = 4096
-# entries per text chunk: a page of results (10) touches at most ten chunks of a few KB each
-CHUNK_ENTRIES = 16
+# entries per text chunk: a page of results (10) touches at most ten chunks of a few KB each (8 entries)
+CHUNK_ENTRIES = 8
+# postings are written as varints in 64 JSON-safe characters: a digit below 32 ends a number, a digit of
+# 32 or more carries 5 bits and continues it (low bits first): 5 -> "5", 40 = 8 + 32 -> "e1"
+VARINT_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 # plan pages rank before index pages (agencies, themes, targets, regions, lists of plans)
 PLAN_PAGE_PREFIX = "plans/"
 
@@ -62,6 +65,35 @@ def order_pages(pages: list[Page]) -> list[Page]:
     return sorted(pages, key=lambda page: (not page.is_plan, page.url))
 
 
+def encode_varints(numbers: list[int]) -> str:
+    """[5, 40, 0] -> "5e10": each number in groups of 5 bits, low first, the last group below 32.
+
+    >>> encode_varints([5, 40, 0])
+    '5e10'
+    """
+    out = []
+    for number in numbers:
+        while number >= 32:
+            out.append(VARINT_DIGITS[32 + (number & 31)])
+            number >>= 5
+        out.append(VARINT_DIGITS[number])
+    return "".join(out)
+
+
+def decode_varints(text: str) -> list[int]:
+    """The inverse of ``encode_varints``."""
+    numbers, value, shift = [], 0, 0
+    for character in text:
+        digit = VARINT_DIGITS.index(character)
+        value |= (digit & 31) << shift
+        if digit < 32:
+            numbers.append(value)
+            value, shift = 0, 0
+        else:
+            shift += 5
+    return numbers
+
+
 def build_postings(entries: list[Entry]) -> dict[str, list[int]]:
     """token -> flat list [entry delta, 2*count + in_title, position delta ...] per entry holding it."""
     occurrences: dict[str, list[tuple[int, int, list[int]]]] = defaultdict(list)
@@ -86,12 +118,13 @@ def build_postings(entries: list[Entry]) -> dict[str, list[int]]:
     return postings
 
 
-def shard_postings(postings: dict[str, list[int]], max_bytes: int = MAX_SHARD_BYTES) -> list[dict[str, list[int]]]:
+def shard_postings(postings: dict[str, list[int]], max_bytes: int = MAX_SHARD_BYTES) -> list[dict[str, str]]:
     """Split the postings by token hash into the fewest (power of two) shards under ``max_bytes`` each.
 
     A token whose postings alone exceed the bound (碳达 on every page) keeps its shard over it: doubling
     stops when the largest shard is one token's."""
-    sizes = {token: len(dumps(token)) + len(dumps(flat)) + 2 for token, flat in postings.items()}
+    encoded = {token: encode_varints(flat) for token, flat in postings.items()}
+    sizes = {token: len(token.encode("utf-8")) + len(text) + 6 for token, text in encoded.items()}
     hashes = {token: token_hash(token) for token in postings}
     count = 1
     while count < MAX_SHARDS:
@@ -103,9 +136,9 @@ def shard_postings(postings: dict[str, list[int]], max_bytes: int = MAX_SHARD_BY
         if largest <= max_bytes or largest <= biggest_token + 2:
             break
         count *= 2
-    shards: list[dict[str, list[int]]] = [{} for _ in range(count)]
+    shards: list[dict[str, str]] = [{} for _ in range(count)]
     for token in sorted(postings):
-        shards[hashes[token] % count][token] = postings[token]
+        shards[hashes[token] % count][token] = encoded[token]
     return shards
 
 

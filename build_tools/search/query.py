@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from build_tools.search.index import decode_varints
 from build_tools.search.synonyms import expand_phrase
 from build_tools.search.tokens import HAN_RUN, normalise, query_parts, token_hash, tokenise
 
@@ -34,8 +35,9 @@ class RefusedQuery(ValueError):
     """A phrase that gives no token: one Han character alone (光)."""
 
 
-def decode(flat: list[int]) -> dict[int, tuple[bool, list[int]]]:
-    """[entry delta, 2*count + in_title, position deltas ...] -> {entry: (in_title, positions)}."""
+def decode(encoded: str | list[int]) -> dict[int, tuple[bool, list[int]]]:
+    """[entry delta, 2*count + in_title, position deltas ...] (as varints) -> {entry: (in_title, positions)}."""
+    flat = decode_varints(encoded) if isinstance(encoded, str) else encoded
     postings, i, entry = {}, 0, 0
     while i < len(flat):
         entry += flat[i]
@@ -55,7 +57,7 @@ def phrase_entries(files: dict[str, str], manifest: dict, phrase: str) -> dict[i
     lists = []
     for token, _, _, _ in tokens:
         shard = json.loads(files[f"s/{token_hash(token) % manifest['shards']}.json"])
-        lists.append(decode(shard.get(token, [])))
+        lists.append(decode(shard.get(token, "")))
     if not lists:
         return {}
     found = {}

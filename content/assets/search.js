@@ -115,7 +115,23 @@
     return variants;
   }
 
-  function decode(flat) {
+  // varints in 64 characters, as index.encode_varints: a digit below 32 ends a number, low bits first
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT_VALUE = {};
+  for (var d = 0; d < DIGITS.length; d++) DIGIT_VALUE[DIGITS.charAt(d)] = d;
+
+  function decodeVarints(text) {
+    var numbers = [], value = 0, scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT_VALUE[text.charAt(i)];
+      value += (digit & 31) * scale;
+      if (digit < 32) { numbers.push(value); value = 0; scale = 1; } else { scale *= 32; }
+    }
+    return numbers;
+  }
+
+  function decode(encoded) {
+    var flat = decodeVarints(encoded);
     var postings = new Map(), i = 0, entry = 0;
     while (i < flat.length) {
       entry += flat[i];
@@ -141,7 +157,7 @@
     this.manifest = function () { return load("manifest.json"); };
     this.postings = function (manifest, token) {
       return load("s/" + (tokenHash(token) % manifest.shards) + ".json").then(function (shard) {
-        return decode(Object.prototype.hasOwnProperty.call(shard, token) ? shard[token] : []);
+        return decode(Object.prototype.hasOwnProperty.call(shard, token) ? shard[token] : "");
       });
     };
     this.entry = function (manifest, id) {
@@ -379,6 +395,6 @@
     if (initialQuery) { input.value = initialQuery; submit(initialQuery); }
   }
 
-  window.planSearch = {queryParts: queryParts, normalise: normalise, stem: stem, tokenise: tokenise, tokenHash: tokenHash, expandPhrase: function (p, groups, suffixes) { SUFFIXES = suffixes; return expandPhrase(p, groups); }};
+  window.planSearch = {decodeVarints: decodeVarints, queryParts: queryParts, normalise: normalise, stem: stem, tokenise: tokenise, tokenHash: tokenHash, expandPhrase: function (p, groups, suffixes) { SUFFIXES = suffixes; return expandPhrase(p, groups); }};
   if (window.document$) { window.document$.subscribe(start); } else { document.addEventListener("DOMContentLoaded", start); }
 })();

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from build_tools.search.extract import Entry, read_entries
-from build_tools.search.index import Page, build_index, build_postings, dumps, shard_postings
+from build_tools.search.index import Page, build_index, build_postings, decode_varints, dumps, encode_varints, shard_postings
 from build_tools.search.query import RefusedQuery, decode, search
 from build_tools.search.synonyms import expand_alias, expand_phrase, stem_of, synonym_groups
 from build_tools.search.tokens import normalise, query_parts, stem, token_hash, tokenise
@@ -183,3 +183,10 @@ def test_shards_are_bounded_and_keyed_by_hash():
     assert sum(len(s) for s in shards) == 200
     # one token larger than the bound keeps a shard of its own size instead of doubling for ever
     assert len(shard_postings({"碳达": list(range(5000)), "峰值": [1]}, max_bytes=100)) <= 4
+
+
+@pytest.mark.parametrize("numbers, text", [([5, 40, 0], "5e10"), ([31, 32, 1024], "VW1WW1"), ([], "")])
+def test_varints(numbers, text):
+    assert encode_varints(numbers) == text
+    assert decode_varints(text) == numbers
+    assert decode_varints(encode_varints([0, 1, 2**20, 2**31 + 7])) == [0, 1, 2**20, 2**31 + 7]
