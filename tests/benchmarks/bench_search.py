@@ -105,12 +105,17 @@ def material(browser, base: str, query: str) -> dict:
         page.wait_for_timeout(500)
     ms = (time.perf_counter() - start) * 1000
     top = page.locator(".md-search-result__item").evaluate_all("els => els.slice(0, 10).map(e => e.textContent)")
+    size = transferred(done)
     page.close()
-    return {"ms": ms, "bytes": transferred(done), "top": top}
+    return {"ms": ms, "bytes": size, "top": top}
 
 
 def contains_all(text: str, parts: list[str]) -> bool:
-    return all(part in text for part in parts)
+    """Every phrase, or one of its agency variants (发改委: 发展改革委, 发展和改革委 …), is in the text."""
+    from build_tools.search.synonyms import expand_phrase, synonym_groups
+
+    groups = synonym_groups()
+    return all(any(variant in text for variant in expand_phrase(part, groups)) for part in parts)
 
 
 def main() -> None:
