@@ -75,7 +75,8 @@ def command_check(args: argparse.Namespace) -> int:
 
 
 def command_site(args: argparse.Namespace) -> int:
-    """Build both editions with `mkdocs build --strict`: site/ (Chinese) and site/en/ (English)."""
+    """Build both editions with `mkdocs build --strict`: site/ (Chinese) and site/en/ (English), each with
+    its search index in search-index/ (written by the MkDocs hook after the build)."""
     from build_tools.paths import ROOT
     from build_tools.site import build_editions
 

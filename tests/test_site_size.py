@@ -1,8 +1,10 @@
 """The seed site's size and file count (not its build time), and the size check of the Pages workflow.
 
-Measured on the four seed plans (both editions, `make site`, December 2026): 559 files and 17.8 MB
-(site/en/: 225 files, 7.8 MB); the largest file is the Chinese search index, 1.6 MB. The bounds below
-are those figures plus about 15% (640 files, 20.5 MB): a change that adds pages or bytes per plan beyond
+Measured on the four seed plans (both editions, `make site`, December 2026): 905 files and 21.3 MB
+(site/en/: 390 files, 9.5 MB), of which the project's search index (issue 8) is 336 files and 2.7 MB
+(site/search-index/ 176 files 1.3 MB, site/en/search-index/ 160 files 1.4 MB); the largest file is
+Material's Chinese search index, 1.7 MB. Before the search index: 559 files, 17.8 MB. The bounds below
+are those figures plus about 15% (1,040 files, 24.5 MB): a change that adds pages or bytes per plan beyond
 that (an index page repeated per agency, a download copied into both editions) fails here and must
 update the figures on purpose. The 10 MB bound on any one file is the goal of issue 11.
 """
@@ -14,8 +16,8 @@ import sys
 
 from build_tools.site.size import MEGABYTE, PAGES_LIMIT_MB, check_size, measure_site
 
-SEED_SITE_FILES = 640
-SEED_SITE_MB = 20.5
+SEED_SITE_FILES = 1040
+SEED_SITE_MB = 24.5
 LARGEST_FILE_MB = 10
 
 

@@ -30,7 +30,7 @@ from build_tools.render.opendata import write_open_data
 from build_tools.translate.lookup import PlanTranslation, load_translations
 from build_tools.translate.units import plan_units
 
-GENERATED = ("index.md", "plans", "data", "themes", "agencies", "targets", "regions", "glossary.md")
+GENERATED = ("index.md", "plans", "data", "themes", "agencies", "targets", "regions", "glossary.md", "search.md")
 
 
 def heading_level(depth: int) -> str:
@@ -188,6 +188,7 @@ def render(atlas: Atlas, lang: str, directory: Path, translations: dict[str, Pla
     write(directory / urls.home(), env.get_template("home.md.j2").render(here=urls.home(), plans=plans, atlas=atlas, **home_summary(atlas)))
     write(directory / urls.plans_index(), env.get_template("plans_index.md.j2").render(here=urls.plans_index(), plans=plans, atlas=atlas))
     render_indexes(env, atlas, directory)
+    write(directory / urls.search(), env.get_template("search.md.j2").render(here=urls.search()))
     for plan in plans:
         translation = translations.get(plan.id, PlanTranslation())
         write(directory / urls.plan(plan.id), render_plan(env, atlas, plan, lang, regions, themes, translation))

@@ -24,6 +24,16 @@ def glossary() -> str:
     return "glossary.md"
 
 
+def search() -> str:
+    """The search page of an edition; its index is written beside it by build_tools/search."""
+    return "search.md"
+
+
+def search_index() -> str:
+    """The folder of an edition's search index (site/search-index/, site/en/search-index/)."""
+    return "search-index/"
+
+
 def plans_index() -> str:
     return "plans/index.md"
 

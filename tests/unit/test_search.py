@@ -1,0 +1,192 @@
+"""build_tools/search: tokens, entries, synonyms, shards, phrase verification and ranking."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from build_tools.search.extract import Entry, read_entries
+from build_tools.search.index import Page, build_index, build_postings, decode_varints, dumps, encode_varints, shard_postings
+from build_tools.search.query import RefusedQuery, decode, search
+from build_tools.search.synonyms import expand_alias, expand_phrase, stem_of, synonym_groups
+from build_tools.search.tokens import normalise, query_parts, stem, token_hash, tokenise
+
+
+def tokens_of(text: str) -> list[str]:
+    return [token for token, *_ in tokenise(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("海绵城市", ["海绵", "绵城", "城市"]),
+    ("推进垃圾分类。", ["推进", "进垃", "垃圾", "圾分", "分类"]),
+    ("光", []),                                      # one character: no token
+    ("到2030年前", ["2030", "年前"]),                 # 到 alone gives none
+    ("ＣＯ２排放", ["co2", "排放"]),                   # full-width ASCII read as ASCII
+    ("Solar PV panels", ["solar", "pv", "panel"]),
+    ("photovoltaics and photovoltaic", ["photovoltaic", "and", "photovoltaic"]),
+])
+def test_tokenise(text, expected):
+    assert tokens_of(text) == expected
+
+
+def test_positions_break_at_punctuation_not_at_spaces():
+    positions = {token: position for token, _, _, position in tokenise("海绵，绵城 solar panels")}
+    assert positions["绵城"] == positions["海绵"] + 2      # the comma breaks the chain
+    assert positions["panel"] == positions["solar"] + 1   # a space does not
+    assert [t[1:3] for t in tokenise("推广光伏")] == [(0, 2), (1, 3), (2, 4)]
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("photovoltaics", "photovoltaic"), ("policies", "policy"), ("emissions", "emission"),
+    ("buses", "buse"), ("bus", "bus"), ("glass", "glass"), ("analysis", "analysis"), ("gas", "gas"),
+])
+def test_stem(word, expected):
+    assert stem(word) == expected
+
+
+def test_normalise_keeps_length():
+    text = "ＡＢＣ１２３，海绵城市Ｘ"
+    assert len(normalise(text)) == len(text)
+    assert normalise(text) == "abc123,海绵城市x"
+
+
+def test_token_hash_is_fnv1a():
+    assert token_hash("") == 0x811C9DC5
+    assert token_hash("a") == 0xE40C292C  # the published FNV-1a 32-bit value of "a"
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("海绵城市", ["海绵城市"]), ("海绵城市  垃圾分类", ["海绵城市", "垃圾分类"]),
+    ('"solar panels" grid', ["solar panels", "grid"]), ('"" ', []),
+])
+def test_query_parts(query, expected):
+    assert query_parts(query) == expected
+
+
+@pytest.mark.parametrize("alias, expected", [
+    ("发展(和|与)?改革", ["发展和改革", "发展与改革", "发展改革"]),
+    ("^环境局", ["环境局"]),
+    ("环保(局|分局)", ["环保局", "环保分局"]),
+    ("领导小组[^，、]*成员单位", []),
+    ("^(各|相关)(镇|乡|街)", ["各镇", "各乡", "各街", "相关镇", "相关乡", "相关街"]),
+])
+def test_expand_alias(alias, expected):
+    assert expand_alias(alias) == expected
+
+
+@pytest.mark.parametrize("form, expected", [("环保局", "环保"), ("环境保护分局", "环境保护"), ("发改", "发改"), ("委办", "委办")])
+def test_stem_of(form, expected):
+    assert stem_of(form) == expected
+
+
+def test_agency_abbreviations_expand_to_the_same_phrases():
+    groups = synonym_groups()
+    expansions = [set(expand_phrase(q, groups)) - {q} for q in ("发改委", "发展改革委", "发展和改革委员会")]
+    assert {"发改委", "发展改革委", "发展和改革委"} <= expansions[2]
+    assert {"发展改革委", "发展和改革委"} <= expansions[0] and {"发改委", "发展和改革委"} <= expansions[1]
+    assert "环保局" in expand_phrase("生态环境局", groups) and "生态环境局" in expand_phrase("环保局", groups)
+    assert expand_phrase("环境", groups) == ["环境"]            # a stem without a suffix is a word, not an agency
+    assert expand_phrase("区发改委", groups)[1].startswith("区")  # text around the agency is kept
+    assert len(dumps(groups)) < 8000                            # small: it travels in the manifest
+
+
+def test_read_entries_by_deepest_anchor_skipping_excluded():
+    html = """<html><body><nav>menu 海绵城市</nav><article class="md-content__inner md-typeset">
+    <h1 id="title">某区碳达峰实施方案<a class="headerlink" href="#title">¶</a></h1>
+    <p id="s1-p1">推进海绵城市建设。</p>
+    <p><a id="s2-1-1" class="segment-anchor"></a></p>
+    <h4 class="task-heading" id="t1-1">1．推动垃圾分类<a class="headerlink" href="#t1-1">¶</a></h4>
+    <p class="task-text">全面推行生活垃圾分类。</p><div class="task-facts"><a class="agency">区发展改革委</a></div>
+    <div class="removed" data-search-exclude><p id="x1">页码 海绵城市</p></div>
+    </article></body></html>"""
+    title, entries = read_entries(html, "plans/x/")
+    assert title == "某区碳达峰实施方案"
+    assert [(e.anchor, e.title, e.body) for e in entries] == [
+        ("title", "某区碳达峰实施方案", ""),
+        ("s1-p1", "", "推进海绵城市建设。"),
+        ("t1-1", "1．推动垃圾分类", "全面推行生活垃圾分类。\n区发展改革委"),
+    ]
+    assert entries[2].heading == "1．推动垃圾分类"
+
+
+def page(url: str, *entries: tuple[str, str, str]) -> Page:
+    return Page(url=url, title=url, entries=[Entry(url=url, anchor=a, title=t, body=b, heading=t) for a, t, b in entries])
+
+
+PAGES = [
+    page("agencies/x/", ("h", "海绵城市建设", "区住房城乡建设委")),
+    page("plans/b/", ("p1", "", "海绵，绵城市"), ("p2", "", "城市海绵"), ("p3", "", "全面推进海绵城市建设"),
+         ("p4", "", "区发展和改革委员会牵头"), ("p5", "", "Solar photovoltaics on roofs")),
+    page("plans/a/", ("t1-1", "1．建设海绵城市", "正文"), ("p1", "", "区发改委负责"), ("p2", "", "photovoltaic power, solar")),
+]
+
+
+@pytest.fixture(scope="module")
+def files():
+    return build_index(PAGES, groups=synonym_groups(), lang="zh")
+
+
+def found(files, query):
+    manifest = json.loads(files["manifest.json"])
+    entries = []
+    for start in range(0, manifest["entries"], manifest["chunk_entries"]):
+        chunk = json.loads(files[f"c/{start // manifest['chunk_entries']}.json"])
+        entries += [(chunk["pages"][str(row[0])][0], row[1]) for row in chunk["entries"]]
+    return [entries[hit.entry] for hit in search(files, query)]
+
+
+def test_phrase_found_as_written_ranked_plan_title_first(files):
+    # not 海绵，绵城市 (the chain breaks at the comma) nor 城市海绵; plan title, plan body, then index page
+    assert found(files, "海绵城市") == [("plans/a/", "t1-1"), ("plans/b/", "p3"), ("agencies/x/", "h")]
+
+
+def test_all_phrases_must_occur(files):
+    assert found(files, "海绵城市 推进") == [("plans/b/", "p3")]
+    assert found(files, "海绵城市 光伏") == []
+
+
+def test_abbreviation_finds_the_full_name_and_back(files):
+    assert found(files, "发改委") == found(files, "发展和改革委员会") == [("plans/a/", "p1"), ("plans/b/", "p4")]
+
+
+def test_english_stems_and_quoted_phrases(files):
+    assert found(files, "photovoltaic") == [("plans/a/", "p2"), ("plans/b/", "p5")]
+    assert found(files, '"solar photovoltaics"') == [("plans/b/", "p5")]   # "photovoltaic power, solar" is not the phrase
+
+
+def test_single_character_is_refused(files):
+    with pytest.raises(RefusedQuery):
+        search(files, "光")
+
+
+def test_index_is_deterministic_and_independent_of_input_order(files):
+    assert build_index(list(reversed(PAGES)), groups=synonym_groups(), lang="zh") == files
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["plan_entries"] == 8 and manifest["entries"] == 9  # plan pages first
+
+
+def test_postings_round_trip():
+    entries = [Entry("u", "a", "", "海绵城市海绵", ""), Entry("u", "b", "城市", "海绵", "")]
+    postings = build_postings(entries)
+    assert decode(postings["海绵"]) == {0: (False, [0, 4]), 1: (False, [2])}
+    assert decode(postings["城市"]) == {0: (False, [2]), 1: (True, [0])}
+
+
+def test_shards_are_bounded_and_keyed_by_hash():
+    postings = {f"词{i:03d}": list(range(40)) for i in range(200)}
+    shards = shard_postings(postings, max_bytes=2000)
+    assert len(shards) > 1 and len(shards) & (len(shards) - 1) == 0
+    assert all(len(dumps(shard)) <= 2000 for shard in shards)
+    for number, shard in enumerate(shards):
+        assert all(token_hash(token) % len(shards) == number for token in shard)
+    assert sum(len(s) for s in shards) == 200
+    # one token larger than the bound keeps a shard of its own size instead of doubling for ever
+    assert len(shard_postings({"碳达": list(range(5000)), "峰值": [1]}, max_bytes=100)) <= 4
+
+
+@pytest.mark.parametrize("numbers, text", [([5, 40, 0], "5e10"), ([31, 32, 1024], "VW1WW1"), ([], "")])
+def test_varints(numbers, text):
+    assert encode_varints(numbers) == text
+    assert decode_varints(text) == numbers
+    assert decode_varints(encode_varints([0, 1, 2**20, 2**31 + 7])) == [0, 1, 2**20, 2**31 + 7]
