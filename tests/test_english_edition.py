@@ -253,3 +253,18 @@ def english_index(site: Path):
 def test_english_search_finds_english_words_on_plan_pages(built_site, query):
     results = english_index(built_site).search(query)
     assert any(r["ref"].startswith("plans/") for r in results), [r["ref"] for r in results[:5]]
+
+
+def test_an_untranslated_plan_links_each_paragraph_to_the_chinese_instead_of_copying_it(seed_plans, tmp_path):
+    """At national scale most plans are untranslated: their English pages carry the structure in English
+    and link each paragraph to its Chinese original, so the English edition does not duplicate the text."""
+    from build_tools.render.pages import render_site_content
+
+    plan = seed_plans["000_2b8445057e662679.txt"]
+    render_site_content([plan], tmp_path / "content", tmp_path / "no-translations")
+    page = (tmp_path / "content" / "en" / "plans" / f"{plan.id}.md").read_text(encoding="utf-8")
+    paragraphs = [s for s in plan.sections if s.kind == "paragraph" and s.title_end is None]
+    assert page.count("Not yet translated: read this paragraph in Chinese") >= len(paragraphs) > 20
+    assert f'href="../../../plans/{plan.id}/#p8"' in page
+    assert all(s.text not in page for s in paragraphs if len(s.text) > 30)  # no body text copied
+    assert "Baodi District Development and Reform Commission" in page  # the structure stays in English

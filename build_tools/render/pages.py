@@ -141,6 +141,7 @@ def segment_status_counts(plan: Plan, translation: PlanTranslation) -> dict[str,
 
 
 def render_plan(env, atlas: Atlas, plan: Plan, lang: str, regions: dict, themes: dict, translation: PlanTranslation) -> str:
+    counts = segment_status_counts(plan, translation) if lang != "zh" else {}
     blocks = plan_blocks(plan)
     for block in blocks:
         for holder in (block["item"], block["footer"]):
@@ -148,7 +149,10 @@ def render_plan(env, atlas: Atlas, plan: Plan, lang: str, regions: dict, themes:
                 holder["url"] = permalink(plan, holder["anchor"], lang)
     return env.get_template("plan.md.j2").render(
         here=urls.plan(plan.id), atlas=atlas, plan=plan, blocks=blocks, themes=themes, region_page=regions.get(plan.region_id),
-        status_counts=segment_status_counts(plan, translation) if lang != "zh" else {},
+        status_counts=counts,
+        # an English page of a plan nobody has translated links each paragraph to the Chinese page rather than
+        # copying it (at national scale most plans are untranslated; the Chinese is one click away, per paragraph)
+        link_only=lang != "zh" and not any(counts.get(status) for status in ("machine", "human", "reviewed")),
         changes=variant_changes,
     )
 
