@@ -40,12 +40,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def local_server(handler: type, directory: Path) -> http.server.ThreadingHTTPServer:
+    """A threaded HTTP server on 127.0.0.1 (a free port) serving ``directory``, already running; the
+    caller shuts it down."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture(scope="module")
 def served_site(built_site):
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = local_server(QuietHandler, built_site)
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
 
@@ -106,9 +111,7 @@ def test_hostile_text_stays_inert_in_search_results(browser, site_builder, tmp_p
 
     plan = parse_plan(SourceText(file="hostile.txt", sha256="0" * 64, text=HOSTILE))
     site = site_builder([plan], tmp_path)
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = local_server(QuietHandler, site)
     dialogs: list[str] = []
     try:
         context = browser.new_context()

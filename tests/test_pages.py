@@ -11,18 +11,16 @@ are root-absolute (/assets/…) and break under the sub-path: the control test s
 
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
 import io
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
+from tests.test_browser import CHROMIUM, browser, local_server  # noqa: F401  (browser: a fixture)
 
 SUBPATH = "/plan-atlas/"
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed (apt-get install chromium)")
@@ -71,10 +69,9 @@ def published(seed_plans, site_builder, tmp_path_factory):
     """(site folder, its address): the seed site built for and served at http://127.0.0.1:PORT/plan-atlas/."""
     workdir = tmp_path_factory.mktemp("published")
     site = workdir / "site"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(site)))
+    server = local_server(SubPathHandler, site)  # started first: the build needs its address
     address = f"http://127.0.0.1:{server.server_port}{SUBPATH}"
     site_builder(list(seed_plans.values()), workdir, env={"SITE_URL": address})
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield site, address
     server.shutdown()
 
@@ -82,20 +79,9 @@ def published(seed_plans, site_builder, tmp_path_factory):
 @pytest.fixture(scope="module")
 def unpublished(built_site):
     """The seed site built without SITE_URL, served under the same sub-path (the control)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = local_server(SubPathHandler, built_site)
     yield f"http://127.0.0.1:{server.server_port}{SUBPATH}"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def visit_unknown_page(browser, url: str) -> dict:

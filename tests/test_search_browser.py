@@ -6,10 +6,7 @@ before a query, no request beyond 127.0.0.1, no console errors, and search.js to
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
@@ -20,7 +17,7 @@ from build_tools.search.extract import page_url, site_pages
 from build_tools.search.index import read_site, entry_text
 from build_tools.search.synonyms import expand_phrase, synonym_groups
 from build_tools.search.tokens import normalise, token_hash, tokenise
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler
+from tests.test_browser import CHROMIUM, QuietHandler, browser, local_server  # noqa: F401  (browser: a fixture)
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed (apt-get install chromium)")
 CHINESE_QUERIES = ["海绵城市", "垃圾分类", "光伏", "发改委"]
@@ -46,21 +43,9 @@ def page_texts(edition: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def served(built_site):
     """The built site under /site/ of a local server; yields the site's URL."""
-    handler = functools.partial(QuietHandler, directory=str(built_site.parent))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = local_server(QuietHandler, built_site.parent)
     yield f"http://127.0.0.1:{server.server_port}/{built_site.name}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Visit:

@@ -68,8 +68,9 @@ def plan_title(plan, lang: str) -> str:
     (``Carbon Peaking Implementation Plan of Baodi District, Tianjin``)."""
     if lang != "en":
         return plan.title
-    kind = plan_type_en(plan.title) or "Plan"
-    title = f"{kind} of {place_en(plan.region, plan.parent_region)}" if plan.region else f"{kind} (national)"
+    kind = plan_type_en(plan.title) or term("title_forms", "unknown_kind", "en")
+    form = "of_place" if plan.region else "national"
+    title = term("title_forms", form, "en").format(kind=kind, place=place_en(plan.region, plan.parent_region))
     if plan.status == "draft":
         title += f" ({term('statuses', 'draft', 'en').lower()})"
     return title

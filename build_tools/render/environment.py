@@ -17,12 +17,12 @@ from markupsafe import Markup, escape
 from build_tools.link.names import agency_en, place_en, plan_title, region_name
 from build_tools.link.vocabulary import term
 from build_tools.render import urls
-from build_tools.render.i18n import N_, marker_in, number, plan_date, role_label, ui_translations, value_as_printed, value_in, year_label
+from build_tools.render.i18n import CJK, N_, marker_in, number, plan_date, role_label, ui_translations, value_as_printed, value_in, year_label
 
 # characters that mean something to Markdown, attr_list or HTML; written as numeric entities
 MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~:<>&\"'=-]")
 # a run of Chinese characters and punctuation inside English text (a glossary note quoting a term)
-CJK_RUN = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
+CJK_RUN = re.compile(CJK.pattern + "+")
 
 
 def markdown_inline(text: str) -> Markup:

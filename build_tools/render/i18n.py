@@ -23,6 +23,8 @@ from build_tools.parse.patterns import YEAR_MONTH
 
 LOCALE = Path(__file__).parent / "locale"
 EDITIONS = ("zh", "en")
+# a Chinese character or full-width form (a marker the English edition cannot print as it is)
+CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 
 
 def N_(message: str) -> str:
@@ -136,15 +138,11 @@ def marker_in(marker: str | None, lang: str) -> str:
     from build_tools.parse.patterns import ANNEX, match_marker
 
     annex = ANNEX.match(marker)
-    if annex:  # 附件：/ 附件2 -> Annex / Annex 2
-        return f"Annex {annex.group(1)}: ".replace(" :", ":") if annex.group(1) else "Annex: "
+    if annex:  # 附件：/ 附件2 -> Annex: / Annex 2:
+        form = "annex_numbered" if annex.group(1) else "annex"
+        return term("outline_markers", form, lang).format(n=annex.group(1))
     found = match_marker(marker + "x")
-    if found is None:
-        return "" if any("\u2e80" <= c <= "\uffef" for c in marker) else marker + " "
-    style, _, value, _ = found
-    words = {"part_word": f"Part {value} ", "chapter_word": f"Chapter {value} ", "section_word": f"Section {value} ",
-             "chapter": f"{roman(value)}. ", "section": f"({roman(value)}) ", "item": f"{value}. ", "subitem": f"({value}) "}
-    if style in words:
-        return words[style]
-    # decimal headings (4.1, 4.1.1) and circled numbers (①) are the same in English
-    return marker + " " if not any("\u2e80" <= c <= "\uffef" for c in marker) else ""
+    if found is not None and entry("outline_markers", found[0]) is not None:
+        return term("outline_markers", found[0], lang).format(n=found[2], roman=roman(found[2]))
+    # decimal headings (4.1, 4.1.1) and circled numbers (①) are the same in English; an unknown Chinese one is dropped
+    return "" if CJK.search(marker) else marker + " "

@@ -18,7 +18,7 @@ from build_tools.link.names import agency_en, plan_title, region_en
 from build_tools.link.vocabulary import entry, term
 from build_tools.render import urls
 from build_tools.render.glossary import GLOSSARY_FIELDS, glossary_entries
-from build_tools.render.i18n import N_, ui_translations, value_as_printed
+from build_tools.render.i18n import N_, scaled, ui_translations, value_as_printed
 # spreadsheets carry a creation date; a fixed one keeps the download byte-identical between builds
 FIXED_CREATED = datetime.datetime(2000, 1, 1)
 
@@ -91,13 +91,6 @@ FOREIGN_KEYS = {
 }
 
 
-def converted(value, unit: str):
-    found = entry("units", unit) if unit else None
-    factor = found["factor"] if found else 1
-    result = value * factor
-    return int(result) if float(result).is_integer() else round(result, 6)
-
-
 def table_rows(atlas: Atlas, translations: dict | None = None) -> dict[str, list[dict]]:
     translations = translations or {}
     themes = {t["id"]: t for t in atlas.themes}
@@ -137,8 +130,8 @@ def table_rows(atlas: Atlas, translations: dict | None = None) -> dict[str, list
                 "clause": plan.clause(target), "indicator_id": target.indicator_id or "", "strength_word": target.strength or "",
                 "segment": target.segment, "value_as_printed": value_as_printed(target),
                 "indicator_en": atlas.indicators[target.indicator_id].en if target.indicator_id else "",
-                "unit_en": unit["en"] if unit else "", "value_en": converted(low, target.unit),
-                "value_high_en": converted(high, target.unit) if high != "" else "",
+                "unit_en": unit["en"] if unit else "", "value_en": scaled(low, unit["factor"] if unit else 1),
+                "value_high_en": scaled(high, unit["factor"] if unit else 1) if high != "" else "",
             })
     rows["glossary"] = glossary_entries(atlas)
     return rows
