@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from build_tools.link.agencies import load_agency_types, strip_jurisdiction
 from build_tools.link.indicators import load_indicators
@@ -49,13 +50,14 @@ class Entity:
     names: list[str] = field(default_factory=list)
     responsibilities: list[Responsibility] = field(default_factory=list)
 
-    @property
+    @cached_property
     def name(self) -> str:
-        """The spelling printed most often (ties: the first in sort order)."""
+        """The spelling printed most often (ties: the first in sort order). Read once the atlas is built
+        (every page that links the entity asks for it, so it is computed once)."""
         counts = Counter(r.printed_name for r in self.responsibilities)
         return sorted(counts, key=lambda n: (-counts[n], n))[0]
 
-    @property
+    @cached_property
     def core(self) -> str:
         """The most printed spelling without its jurisdiction words: 区发展改革委 -> 发展改革委."""
         return strip_jurisdiction(self.name, self.jurisdiction, self.parent)
