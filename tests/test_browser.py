@@ -84,8 +84,10 @@ def test_agency_lookup_finds_agencies_by_part_of_a_name(page, served_site):
     assert any("津市市 · 市发改局<市国动办>" in t for t in texts)
     assert "找到 3 个单位" in page.locator(".agency-lookup-status").text_content()
     page.locator(".agency-lookup-results a", has_text="宝坻区 · 区发展改革委").click()
-    page.wait_for_url("**/agencies/tianjin-baodi.development-reform/")
-    assert "区发展改革委" in page.locator("h1").text_content()
+    # the agency's section on its jurisdiction's page
+    page.wait_for_url("**/agencies/tianjin-baodi/#development-reform")
+    assert "宝坻区" in page.locator("h1").text_content()
+    assert page.locator("h2#development-reform").text_content().startswith("区发展改革委")
 
 
 def test_agency_lookup_shows_document_text_as_text(page, served_site):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import re
 from collections import Counter
@@ -93,13 +94,16 @@ def test_index_counts_equal_the_data(built_site, seed_plans):
     assert len(agencies) == len({row["agency_id"] for row in links})
     per_agency = Counter(row["agency_id"] for row in links)
     html = (built_site / "agencies" / "index.html").read_text(encoding="utf-8")
-    assert f"共 {len(agencies)} 个单位" in html
+    assert f"共 {len(agencies)} 个单位，分属 {len({r['agency_id'].split('.')[0] for r in agencies})} 个辖区" in html
     for row in agencies:
         assert int(row["tasks_total"]) == per_agency[row["agency_id"]]
         roles = Counter(r["role"] for r in links if r["agency_id"] == row["agency_id"])
         assert (int(row["tasks_lead"]), int(row["tasks_support"]), int(row["tasks_unspecified"])) == (roles["lead"], roles["support"], roles[""])
-        page = (built_site / "agencies" / row["agency_id"] / "index.html").read_text(encoding="utf-8")
-        assert page.count('href="../../plans/') >= int(row["tasks_total"])
+        # the agency's section of its jurisdiction's page links each of its tasks
+        jurisdiction, anchor = row["agency_id"].split(".", 1)
+        page = (built_site / "agencies" / jurisdiction / "index.html").read_text(encoding="utf-8")
+        section = page.split(f'<h2 id="{anchor.replace(".", "-")}">', 1)[1].split("<h2", 1)[0]
+        assert section.count('href="../../plans/') >= int(row["tasks_total"])
     tasks = read_csv(built_site, "tasks")
     assert len(tasks) == sum(len(a.tasks) for p in seed_plans.values() for a in p.actions) + sum(
         len(p.measures) + len(p.projects) for p in seed_plans.values()
@@ -114,39 +118,70 @@ def test_index_counts_equal_the_data(built_site, seed_plans):
         assert re.search(rf'href="{theme}/"[^<]*</a></td>\s*<td[^>]*>{plans}</td>\s*<td[^>]*>{count}</td>', theme_index), theme
 
 
-def test_downloads_validate_against_their_schema(built_site):
+def test_downloads_validate_against_their_schema(built_site, seed_plans):
     from frictionless import Package
 
     schema = json.loads((built_site / "data" / "schema" / "plan.schema.json").read_text(encoding="utf-8"))
-    plans = json.loads((built_site / "data" / "plans.json").read_text(encoding="utf-8"))["plans"]
+    with gzip.open(built_site / "data" / "plans.jsonl.gz", "rt", encoding="utf-8") as bundle:
+        plans = [json.loads(line) for line in bundle]
+    assert [p["id"] for p in plans] == sorted(p.id for p in seed_plans.values())
     for plan in plans:
         jsonschema.validate(plan, schema)
+        # the bundle and the plan's own download hold the same data
+        assert plan == json.loads((built_site / "data" / "plans" / f"{plan['id']}.json").read_text(encoding="utf-8"))
     report = Package(str(built_site / "data" / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
 
-def test_each_agency_spreadsheet_lists_its_tasks(built_site, seed_plans):
+def agency_sheets(built_site, atlas):
+    """(entity, rows of its sheet, the sheet) for every agency, from its jurisdiction's workbook."""
+    from build_tools.render.indexes import jurisdictions
+    from build_tools.render.opendata import sheet_names
+
+    for place in jurisdictions(atlas):
+        workbook = load_workbook(built_site / "data" / "agencies" / f"{place['id']}.xlsx")
+        # one sheet per agency of the jurisdiction, named as printed, in the page's order
+        assert workbook.sheetnames == sheet_names(place["entities"])
+        for entity, name in zip(place["entities"], workbook.sheetnames):
+            yield entity, list(workbook[name].iter_rows(values_only=True)), workbook[name]
+
+
+def test_each_agency_has_a_sheet_listing_its_tasks(built_site, seed_plans):
     atlas = build_atlas(list(seed_plans.values()))
-    for entity in atlas.entities.values():
-        workbook = load_workbook(built_site / "data" / "agencies" / f"{entity.id}.xlsx")
-        rows = list(workbook.active.iter_rows(values_only=True))
+    seen = 0
+    for entity, rows, sheet in agency_sheets(built_site, atlas):
+        seen += 1
         assert rows[0][:4] == ("方案", "编号", "任务", "角色")
         assert rows[1][:4] == ("Plan", "No.", "Task", "Role")
         assert len(rows) - 2 == len(entity.responsibilities)
         assert {row[2] for row in rows[2:]} == {r.item.title for r in entity.responsibilities}
-        assert workbook.active.freeze_panes == "A3" and workbook.active.auto_filter.ref
-        # one sheet per plan; the deadline and the whole task text beside the title (an official's questions)
-        assert workbook.sheetnames == list(dict.fromkeys(r.item.plan.id for r in entity.responsibilities))
+        assert {row[0] for row in rows[2:]} == {r.item.plan.title for r in entity.responsibilities}
+        assert sheet.freeze_panes == "A3" and sheet.auto_filter.ref
+        # the deadline and the whole task text beside the title (an official's questions)
         assert rows[1][8:10] == ("Deadline", "Task text")
         assert all(row[2] in row[9] for row in rows[2:])  # the title is the start of the task's text
+    assert seen == len(atlas.entities)
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    (["区发展改革委", "区工业和信息化局"], ["区发展改革委", "区工业和信息化局"]),
+    (["区发展改革委", "区发展改革委"], ["区发展改革委", "区发展改革委 (2)"]),
+    (["市发改局[市国动办]"], ["市发改局 市国动办 "]),  # Excel refuses []:*?/\ in a sheet name
+    (["京津中关村科技城管理委员会规划建设和生态环境局下属单位"], ["京津中关村科技城管理委员会规划建设和生态环境局下属单位"[:31]]),
+])
+def test_sheet_names_follow_excels_rules_and_are_unique(names, expected):
+    from types import SimpleNamespace
+
+    from build_tools.render.opendata import sheet_names
+
+    assert sheet_names([SimpleNamespace(name=n, id="x.y") for n in names]) == expected
 
 
 def test_agency_spreadsheets_keep_the_qualifier_of_each_value(built_site, seed_plans):
     """Issue 9: the 量化目标 column printed 40% for 40%以上 and 100万千瓦 for 超过100万千瓦."""
     atlas = build_atlas(list(seed_plans.values()))
     qualified = 0
-    for entity in atlas.entities.values():
-        rows = list(load_workbook(built_site / "data" / "agencies" / f"{entity.id}.xlsx").active.iter_rows(values_only=True))
+    for entity, rows, _ in agency_sheets(built_site, atlas):
         for row, responsibility in zip(rows[2:], entity.responsibilities):
             for target in responsibility.item.targets:
                 if target.qualifier:

@@ -87,12 +87,12 @@ def test_spreadsheets_keep_formula_like_text_as_text(tmp_path):
 
     from build_tools.link.apply import link_plan
     from build_tools.link.atlas import build_atlas
-    from build_tools.render.opendata import agency_spreadsheet
+    from build_tools.render.indexes import jurisdictions
+    from build_tools.render.opendata import jurisdiction_spreadsheet
 
     text = HOSTILE.replace("1.发展新能源", '1.=HYPERLINK("http://example.invalid","点击")发展新能源')
     plan = link_plan(parse_plan(SourceText(file="hostile.txt", sha256="0" * 64, text=text)))
     atlas = build_atlas([plan])
-    entity = next(iter(atlas.entities.values()))
-    agency_spreadsheet(tmp_path / "a.xlsx", entity, atlas)
+    jurisdiction_spreadsheet(tmp_path / "a.xlsx", jurisdictions(atlas)[0], atlas)
     cell = load_workbook(tmp_path / "a.xlsx").active["C3"]  # rows 1-2 are the Chinese and English headers
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")

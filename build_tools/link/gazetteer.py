@@ -127,6 +127,7 @@ def people_named(core: str) -> str | None:
     return next((key for key in (core, core + "族") if key in groups), None)
 
 
+@lru_cache(maxsize=None)
 def pinyin(text: str) -> str:
     """``宝坻`` -> ``baodi``; ``朝阳`` -> ``chaoyang`` (a place-name reading of regions.yml): lower-case ASCII,
     one word (ü as v: 吕梁 -> lvliang). Text between the readings goes to the library in one run, so its

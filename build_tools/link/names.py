@@ -26,6 +26,7 @@ def join_list(items: list[str], lang: str) -> str:
     return term("separators", "list", lang).join(items[:-1]) + term("separators", "last", lang) + items[-1]
 
 
+@lru_cache(maxsize=None)
 def region_en(name: str | None) -> str:
     """``宝坻区`` -> ``Baodi District``; ``天津市`` -> ``Tianjin`` (gazetteer); ``长阳土家族自治县`` -> ``Changyang
     Tujia Autonomous County`` (vocabulary's ethnic_groups); None -> ``National``."""

@@ -80,6 +80,26 @@ def entity_groups(entity: Entity, theme_order: list[str]) -> list[tuple[str, lis
     return sorted(grouped.items(), key=lambda kv: order.get(kv[0], len(order)))
 
 
+def jurisdictions(atlas: Atlas) -> list[dict]:
+    """The jurisdictions that have agencies, each with its agencies (in id order) and how many tasks they
+    lead, support or hold without a stated role: one agencies page each."""
+    grouped: dict[str, list[Entity]] = defaultdict(list)
+    for entity in atlas.entities.values():
+        grouped[urls.entity_jurisdiction(entity.id)].append(entity)
+    found = []
+    for region_id, entities in sorted(grouped.items()):
+        roles = Counter(r.role for entity in entities for r in entity.responsibilities)
+        found.append({"id": region_id, "entities": entities, "place": entities[0].jurisdiction, "parent": entities[0].parent,
+                      "plans": sorted({r.item.plan.id for e in entities for r in e.responsibilities}),
+                      "lead": roles["lead"], "support": roles["support"], "none": roles[None], "total": sum(roles.values())})
+    return found
+
+
+def entity_responsibilities(entity: Entity, theme_order: list[str]) -> list:
+    """An entity's responsibilities in theme order (the taxonomy's; unmapped last), then as printed."""
+    return [r for _, group in entity_groups(entity, theme_order) for r in group]
+
+
 def render_indexes(env: Environment, atlas: Atlas, content: Path) -> None:
     themes = {t["id"]: t for t in atlas.themes}
     by_theme = atlas.items_by_theme()
@@ -96,10 +116,12 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path) -> None:
             by_plan[item.plan.id].append(item)
         page(urls.theme(theme_id), "theme.md.j2", theme=themes[theme_id], by_plan=dict(sorted(by_plan.items())))
     entities_by_type = atlas.entities_by_type()
-    page(urls.agencies_index(), "agencies_index.md.j2", entities_by_type=entities_by_type)
-    for entity in atlas.entities.values():
-        page(urls.agency(entity.id), "agency.md.j2", entity=entity, groups=entity_groups(entity, list(themes)),
-             agency_type=atlas.agency_types[entity.type_id])
+    places = jurisdictions(atlas)
+    page(urls.agencies_index(), "agencies_index.md.j2", entities_by_type=entities_by_type, jurisdictions=places)
+    for place in places:
+        page(urls.agencies_of(place["id"]), "agencies_of.md.j2", region_id=place["id"],
+             entities=place["entities"], plans=[plans[plan_id] for plan_id in place["plans"]],
+             responsibilities=lambda entity: entity_responsibilities(entity, list(themes)))
     for type_id, entities in entities_by_type.items():
         page(urls.agency_type(type_id), "agency_type.md.j2", agency_type=atlas.agency_types[type_id],
              entities=sorted(entities, key=lambda e: e.id))

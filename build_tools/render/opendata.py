@@ -8,6 +8,7 @@ import csv
 import datetime
 import io
 import json
+import re
 from pathlib import Path
 
 import xlsxwriter
@@ -19,12 +20,13 @@ from build_tools.link.vocabulary import entry, term
 from build_tools.render import urls
 from build_tools.render.glossary import GLOSSARY_FIELDS, glossary_entries
 from build_tools.render.i18n import N_, scaled, ui_translations, value_as_printed
+from build_tools.render.indexes import jurisdictions
 # spreadsheets carry a creation date; a fixed one keeps the download byte-identical between builds
 FIXED_CREATED = datetime.datetime(2000, 1, 1)
 
 TABLES = {
     "tasks": [
-        ("plan_id", "string", "Plan id (see plans.json)"),
+        ("plan_id", "string", "Plan id (see plans/<plan-id>.json)"),
         ("task_id", "string", "Permalink anchor on the plan page: t<action>-<task> for key tasks, m<chapter>-<n> for measures, the segment id for projects"),
         ("kind", "string", "task (a numbered item of the key-tasks chapter), measure (an item of a later chapter) or project (a listed major project)"),
         ("action_number", "integer", "Action ordinal (tasks) or chapter number (measures)"),
@@ -166,28 +168,46 @@ def datapackage() -> dict:
     }
 
 
-def agency_spreadsheet(path: Path, entity, atlas: Atlas, base_url: str = "") -> None:
-    """The responsibilities spreadsheet, as an official uses it: one sheet per plan, one row per task or
-    measure naming the agency, with its role, theme, targets with their qualifiers as printed, target
-    years, deadline, a link (clickable and absolute once the site has a ``site_url``) and the task's whole
-    text. Headers in Chinese with English below them, frozen, with a filter."""
+# characters Excel refuses in a sheet name, and its length limit
+SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_LIMIT = 31
+
+
+def sheet_names(entities) -> list[str]:
+    """A sheet name per agency, as printed (区发展改革委), within Excel's rules (31 characters, no []:*?/\\)
+    and unique within the workbook (a repeated name gets its number: 区发展改革委 (2))."""
+    names, seen = [], set()
+    for entity in entities:
+        base = SHEET_NAME_FORBIDDEN.sub(" ", entity.name)[:SHEET_NAME_LIMIT] or entity.id[:SHEET_NAME_LIMIT]
+        name, number = base, 1
+        while name.lower() in seen:
+            number += 1
+            suffix = f" ({number})"
+            name = base[: SHEET_NAME_LIMIT - len(suffix)] + suffix
+        seen.add(name.lower())
+        names.append(name)
+    return names
+
+
+def jurisdiction_spreadsheet(path: Path, place: dict, atlas: Atlas, base_url: str = "") -> None:
+    """The responsibilities workbook of one jurisdiction, as an official uses it: one sheet per agency,
+    one row per task or measure naming it, with the plan, its role, theme, targets with their qualifiers
+    as printed, target years, deadline, a link (clickable and absolute once the site has a ``site_url``)
+    and the task's whole text. Headers in Chinese with English below them, frozen, with a filter."""
     gettext = ui_translations("zh").gettext
     # document text is data: never a formula or a link, whatever it starts with (=HYPERLINK(…), http:…)
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
-    workbook.set_properties({"title": f"{entity.jurisdiction or ''} {entity.name} {gettext(N_('Responsibilities'))}", "created": FIXED_CREATED})
+    workbook.set_properties({"title": f"{place['place'] or ''} {gettext(N_('Responsibilities'))}", "created": FIXED_CREATED})
     bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
     headers = [N_("Plan"), N_("No."), N_("Task"), N_("Role"), N_("Theme"), N_("Targets"), N_("Target years"), N_("Link"),
                N_("Deadline"), N_("Task text")]
     themes = {t["id"]: t["zh"] for t in atlas.themes}
-    by_plan: dict[str, list] = {}
-    for responsibility in entity.responsibilities:
-        by_plan.setdefault(responsibility.item.plan.id, []).append(responsibility)
-    for plan_id, responsibilities in by_plan.items():
-        sheet = workbook.add_worksheet(plan_id[:31])  # Excel's limit on a sheet name
+    for entity, name in zip(place["entities"], sheet_names(place["entities"])):
+        sheet = workbook.add_worksheet(name)
         sheet.write_row(0, 0, [gettext(h) for h in headers], bold)
         sheet.write_row(1, 0, headers, bold)
-        for row, r in enumerate(responsibilities, start=2):
+        for row, r in enumerate(entity.responsibilities, start=2):
             plan = r.item.plan
             targets = term("separators", "clauses", "zh").join(f"{t.indicator} {value_as_printed(t)}" for t in r.item.targets)
             years = term("separators", "list", "zh").join(sorted({str(t.year) for t in r.item.targets if t.year}))
@@ -199,7 +219,7 @@ def agency_spreadsheet(path: Path, entity, atlas: Atlas, base_url: str = "") -> 
             sheet.write_string(row, 8, f"{deadline} ({r.item.deadline_date})" if r.item.deadline_date else deadline, wrap)
             sheet.write_string(row, 9, plan.segments_text(r.item.segments), wrap)
         sheet.freeze_panes(2, 0)
-        sheet.autofilter(1, 0, len(responsibilities) + 1, len(headers) - 1)
+        sheet.autofilter(1, 0, len(entity.responsibilities) + 1, len(headers) - 1)
         sheet.set_column(0, 0, 28)
         sheet.set_column(2, 2, 40)
         sheet.set_column(5, 5, 50)
@@ -220,16 +240,20 @@ def write_open_data(atlas: Atlas, data_dir: Path, translations: dict | None = No
     # contains one of them finds the type's agencies
     type_aliases = {type_id: sorted({s for pattern in agency_type.alias_patterns for s in alias_spellings(pattern)})
                     for type_id, agency_type in atlas.agency_types.items()}
-    lookup = [
-        {"id": e.id, "name": e.name, "names": e.names, "jurisdiction": e.jurisdiction or "", "type": atlas.agency_types[e.type_id].zh,
+    # each type once (its names and aliases serve every agency of the type: the file grows with the agencies,
+    # not with agencies × spellings); an agency refers to its type by id
+    types = {type_id: {"zh": agency_type.zh, "en": agency_type.en, "names": sorted(spellings.get(type_id, ())),
+                       "aliases": type_aliases[type_id]}
+             for type_id, agency_type in sorted(atlas.agency_types.items()) if type_id in spellings}
+    agencies = [
+        {"id": e.id, "name": e.name, "names": e.names, "jurisdiction": e.jurisdiction or "", "type": e.type_id,
          "name_en": agency_en(e.type_id, e.type_en, e.core, e.jurisdiction), "jurisdiction_en": region_en(e.jurisdiction),
-         "type_en": atlas.agency_types[e.type_id].en,
-         "type_names": sorted(spellings[e.type_id]), "aliases": type_aliases[e.type_id],
          "tasks": len(e.responsibilities), "lead": e.count("lead"),
-         "url": urls.page_url(urls.agency(e.id))}
+         "url": urls.href(urls.home(), urls.agency(e.id), urls.agency_anchor(e.id))}
         for e in atlas.entities.values()
     ]
-    (data_dir / "agencies.json").write_text(json.dumps(lookup, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    lookup = {"types": types, "agencies": agencies}
+    (data_dir / "agencies.json").write_text(json.dumps(lookup, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     (data_dir / "agencies").mkdir(exist_ok=True)
-    for entity in atlas.entities.values():
-        agency_spreadsheet(data_dir / "agencies" / f"{entity.id}.xlsx", entity, atlas, base_url)
+    for place in jurisdictions(atlas):
+        jurisdiction_spreadsheet(data_dir / "agencies" / f"{place['id']}.xlsx", place, atlas, base_url)

@@ -11,6 +11,8 @@ document text is ever used as a template.
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import os
 import shutil
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from build_tools.link.atlas import Atlas, build_atlas
 from build_tools.link.themes import load_themes
-from build_tools.models import ParseOutput, Plan, plan_json_schema
+from build_tools.models import Plan, plan_json_schema
 from build_tools.paths import CONTENT, TRANSLATIONS
 from build_tools.render import urls
 from build_tools.render.environment import environment, markdown_inline  # noqa: F401  (markdown_inline: tests)
@@ -210,9 +212,23 @@ def render_site_content(plans: list[Plan], content: Path = CONTENT, translations
     write_open_data(atlas, data, english, site_url())
     for plan in atlas.plans:
         (data / "plans" / f"{plan.id}.json").write_text(plan_json(plan), encoding="utf-8")
-    everything = ParseOutput(plans=atlas.plans).model_dump(mode="json")
-    (data / "plans.json").write_text(json.dumps(everything, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (data / BUNDLE).write_bytes(plans_bundle(atlas.plans))
     (data / "schema" / "plan.schema.json").write_text(json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+# every plan in one download: a gzip-compressed JSON Lines file (one plan per line, valid against
+# schema/plan.schema.json). It replaces one indented plans.json, which reached 150 MB at 912 plans; read it
+# line by line (``gzip.open(...)`` in Python, ``zcat | jq`` in a shell) without holding everything at once.
+BUNDLE = "plans.jsonl.gz"
+
+
+def plans_bundle(plans: list[Plan]) -> bytes:
+    """The bundle's bytes, identical for identical plans (no file name or time in the gzip header)."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", filename="", mtime=0, compresslevel=9) as stream:
+        for plan in plans:
+            stream.write(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+    return buffer.getvalue()
 
 
 def plan_json(plan: Plan) -> str:

@@ -54,8 +54,28 @@ def agencies_index() -> str:
     return "agencies/index.md"
 
 
+def agencies_of(region_id: str) -> str:
+    """The agencies of one jurisdiction, one section each: ``agencies/tianjin-baodi.md``. One page per
+    jurisdiction rather than per agency keeps the site's size growing with its plans (about 25 agencies
+    per plan), and every agency stays addressable by its anchor (``agency_anchor``)."""
+    return f"agencies/{region_id}.md"
+
+
 def agency(entity_id: str) -> str:
-    return f"agencies/{entity_id}.md"
+    """The page an agency is on: its jurisdiction's (``tianjin-baodi.development-reform`` ->
+    ``agencies/tianjin-baodi.md``); link it with ``agency_anchor``."""
+    return agencies_of(entity_jurisdiction(entity_id))
+
+
+def entity_jurisdiction(entity_id: str) -> str:
+    """``tianjin-baodi.town.huangzhuangzhen`` -> ``tianjin-baodi`` (entity ids start with the region id)."""
+    return entity_id.split(".", 1)[0]
+
+
+def agency_anchor(entity_id: str) -> str:
+    """The agency's section on its jurisdiction's page: ``tianjin-baodi.town.huangzhuangzhen`` ->
+    ``town-huangzhuangzhen``."""
+    return entity_id.split(".", 1)[1].replace(".", "-")
 
 
 def agency_type(type_id: str) -> str:
@@ -79,8 +99,9 @@ def data(name: str) -> str:
     return f"data/{name}"
 
 
-def agency_sheet(entity_id: str) -> str:
-    return data(f"agencies/{entity_id}.xlsx")
+def agency_sheet(region_id: str) -> str:
+    """The responsibilities workbook of one jurisdiction's agencies (one sheet per agency)."""
+    return data(f"agencies/{region_id}.xlsx")
 
 
 def plan_json(plan_id: str) -> str:

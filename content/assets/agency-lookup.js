@@ -7,14 +7,15 @@
 
   // a word matches an agency when one of its names contains the word, or when the word contains one of the
   // spellings the taxonomy knows for its type (发改委 contains 发改; 环保局 contains 环保局)
-  function inNames(agency, word, english) {
-    var names = agency.names.concat(agency.type_names, [agency.type, agency.jurisdiction]);
-    if (english) { names = names.concat([agency.name_en, agency.type_en, agency.jurisdiction_en]); }
+  // data/agencies.json: {types: {id: {zh, en, names, aliases}}, agencies: [{name, names, type (an id), …}]}
+  function inNames(agency, type, word, english) {
+    var names = agency.names.concat(type.names, [type.zh, agency.jurisdiction]);
+    if (english) { names = names.concat([agency.name_en, type.en, agency.jurisdiction_en]); }
     return names.some(function (n) { return normal(n).indexOf(word) >= 0; });
   }
 
-  function matches(agency, word, english) {
-    return inNames(agency, word, english) || agency.aliases.some(function (a) { return word.indexOf(normal(a)) >= 0; });
+  function matches(agency, type, word, english) {
+    return inNames(agency, type, word, english) || type.aliases.some(function (a) { return word.indexOf(normal(a)) >= 0; });
   }
 
   function start() {
@@ -27,16 +28,18 @@
     var status = box.querySelector(".agency-lookup-status");
     var english = box.dataset.lang === "en";
     var editionRoot = new URL("../", window.location.href);
-    fetch(new URL(box.dataset.source, window.location.href)).then(function (r) { return r.json(); }).then(function (agencies) {
+    fetch(new URL(box.dataset.source, window.location.href)).then(function (r) { return r.json(); }).then(function (lookup) {
+      var agencies = lookup.agencies;
+      function typeOf(a) { return lookup.types[a.type]; }
       function show() {
         var words = input.value.split(/\s+/).map(normal).filter(function (w) { return w; });
         list.textContent = "";
         if (!words.length) { status.textContent = ""; return; }
         // an English query may be several words of one name ("development and reform"): try it whole first
         var whole = normal(input.value);
-        var found = words.length > 1 ? agencies.filter(function (a) { return inNames(a, whole, english); }) : [];
+        var found = words.length > 1 ? agencies.filter(function (a) { return inNames(a, typeOf(a), whole, english); }) : [];
         if (!found.length) {
-          found = agencies.filter(function (a) { return words.every(function (w) { return matches(a, w, english); }); });
+          found = agencies.filter(function (a) { return words.every(function (w) { return matches(a, typeOf(a), w, english); }); });
         }
         status.textContent = box.dataset.found.replace("%(count)s", found.length);
         found.slice(0, 50).forEach(function (a) {
@@ -45,7 +48,7 @@
           link.href = new URL(a.url, editionRoot).href;
           link.textContent = english ? a.name_en : a.jurisdiction + " · " + a.name;
           li.appendChild(link);
-          li.appendChild(document.createTextNode(" (" + (english ? a.type_en : a.type) + "; " + a.tasks + " " +
+          li.appendChild(document.createTextNode(" (" + (english ? typeOf(a).en : typeOf(a).zh) + "; " + a.tasks + " " +
             box.dataset.tasks + ", " + a.lead + " " + box.dataset.lead + ")"));
           list.appendChild(li);
         });
