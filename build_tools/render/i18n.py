@@ -18,6 +18,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import Translations
 
+from build_tools.link.units import scaled  # noqa: F401  (re-exported: opendata)
 from build_tools.link.vocabulary import entry, term
 from build_tools.parse.patterns import YEAR_MONTH
 
@@ -83,11 +84,6 @@ def value_as_printed(target) -> str:
     if found is not None and found.get("position") == "after":
         return f"{shown}{target.unit}{qualifier}"
     return f"{qualifier}{shown}{target.unit}"
-
-
-def scaled(value: float | int, factor: int) -> float | int:
-    result = value * factor
-    return int(result) if float(result).is_integer() else round(result, 6)
 
 
 def value_in(target, lang: str) -> str:
