@@ -23,6 +23,13 @@ class Source(_Model):
     """File name under data/sources/."""
     sha256: str
     """SHA-256 of the file's bytes, so a reader can tell which copy was parsed."""
+    url: str | None = None
+    """Where the original was published (a portal page, the issuing government's PDF), when known: from
+    data/provenance.yml, else from the source itself (a saved web page's canonical address); null when
+    nobody has recorded it. Never guessed."""
+    url_from: Literal["provenance", "source"] | None = None
+    """provenance: recorded by a person in data/provenance.yml; source: stated by the source file itself
+    (``<link rel="canonical">`` or ``og:url`` of a saved web page); null with no url."""
 
 
 class Segment(_Model):
