@@ -79,7 +79,7 @@ TABLES = {
         ("value_high_en", "number", "High end of a range, converted"),
         ("base_value", "number", "Value converted to base_unit, the unit all targets of one indicator are compared in (12 hundred-million kW -> 1200000000 kW); low end of a range"),
         ("base_value_high", "number", "High end of a range in base_unit, else empty"),
-        ("base_unit", "string", "Base unit in Chinese (kW as 千瓦, m3 as 立方米; % and percentage points are different units); empty when the printed unit is unknown"),
+        ("base_unit", "string", "Base unit as the vocabulary writes it in Chinese (the kW, m3, t of unit_en; % and percentage points are different units); empty when the printed unit is unknown"),
         ("indicator_family", "string", "Family of related indicators (indicators.yml families): compare within an indicator, read a family together"),
     ],
     "glossary": [(name, "string", description) for name, description in zip(GLOSSARY_FIELDS, (

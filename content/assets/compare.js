@@ -259,6 +259,11 @@
       });
     }
 
+    // the theme follows a link with hreflang through its sitemap and drops the query; this link already
+    // names the same comparison in the other edition, so it is followed as it is
+    var twinLink = document.querySelector(".edition-twin");
+    if (twinLink) twinLink.addEventListener("click", function (event) { event.stopPropagation(); });
+
     fetch(new URL("index.json", source)).then(function (r) { return r.json(); }).then(function (index) {
       var wanted = requested();
       var known = {};
