@@ -50,8 +50,7 @@
     }
 
     function planLink(plan, anchor, text) {
-      var link = element("a", text, { href: new URL(plan.url.replace(/^plans\//, "") + (anchor ? "#" + anchor : ""), plansBase).href });
-      return link;
+      return element("a", text, { href: new URL(plan.url.replace(/^plans\//, "") + (anchor ? "#" + anchor : ""), plansBase).href });
     }
 
     function load(id) {
@@ -177,7 +176,8 @@
           var li = element("li");
           localized(t.text, li);
           li.appendChild(document.createTextNode(" "));
-          li.appendChild(targetItem(p, t).firstChild);
+          var item = targetItem(p, t);
+          while (item.firstChild) li.appendChild(item.firstChild);
           ul.appendChild(li);
         });
         details.appendChild(ul);
