@@ -59,6 +59,11 @@ def command_check(args: argparse.Namespace) -> int:
 
     problems = result.errors + check_plans(result.plans, Path(args.plans)) + check_translations(result.plans, Path(args.translations))
     problems += [f"data/taxonomy/vocabulary.yml: {key} has no English; add `en:`" for key in missing_english()]
+    from build_tools.link.indicators import taxonomy_problems
+    from build_tools.link.provenance import provenance_problems
+
+    problems += [f"data/taxonomy/{problem}" for problem in taxonomy_problems()]
+    problems += [f"data/{problem}" for problem in provenance_problems({p.name for p in source_files(Path(args.sources))})]
     for plan in result.plans:
         shares = account(plan, result.texts)
         parts = []

@@ -23,6 +23,13 @@ class Source(_Model):
     """File name under data/sources/."""
     sha256: str
     """SHA-256 of the file's bytes, so a reader can tell which copy was parsed."""
+    url: str | None = None
+    """Where the original was published (a portal page, the issuing government's PDF), when known: from
+    data/provenance.yml, else from the source itself (a saved web page's canonical address); null when
+    nobody has recorded it. Never guessed."""
+    url_from: Literal["provenance", "source"] | None = None
+    """provenance: recorded by a person in data/provenance.yml; source: stated by the source file itself
+    (``<link rel="canonical">`` or ``og:url`` of a saved web page); null with no url."""
 
 
 class Segment(_Model):
@@ -83,7 +90,13 @@ class Target(_Model):
     commitment: Literal["committed", "aspirational", "in-principle", "stated"] = "stated"
     """committed (确保, 完成), aspirational (力争, 争取, 力求, 努力), in-principle (原则上), or stated (no such word)."""
     indicator_id: str | None = None
-    """Canonical indicator from data/taxonomy/indicators.yml when the target is comparable across plans."""
+    """Canonical indicator from data/taxonomy/indicators.yml when the target is comparable across plans
+    (by its patterns, or by data/taxonomy/indicator_aliases.yml for a wording reviewed by hand)."""
+    base_value: float | int | list[float | int] | None = None
+    """The value converted to ``base_unit`` (12亿千瓦 -> 1200000000, 753万立方米 -> 7530000), or [low, high];
+    null when the unit is not in data/taxonomy/vocabulary.yml. Targets of one indicator compare in it."""
+    base_unit: str | None = None
+    """The unit ``base_value`` is in (千瓦, 立方米, 吨, %, 个百分点; "" for a bare ratio), or null."""
     task: str | None = None
     """"<action>.<task>" (the task id without its t: 2.3, or 2.3b) for a target inside a key task, null in
     the main-targets section or elsewhere."""

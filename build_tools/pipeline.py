@@ -18,6 +18,7 @@ from build_tools.ingest.readers import read_source
 from build_tools.models import Plan
 from build_tools.paths import CORRECTIONS, PLANS, SOURCES
 from build_tools.link.apply import link_plan
+from build_tools.link.provenance import with_provenance
 from build_tools.merge import merge_documents, same_document
 from build_tools.parse.plan import Document, document_from_source, parse_document
 
@@ -98,7 +99,7 @@ def parse_files(paths: list[Path], show_progress: bool = False, corrections: Pat
             except SourceError as error:
                 result.errors.append(f"{error.file}: {error.message}")
                 continue
-            plans.append(link_plan(plan))
+            plans.append(with_provenance(link_plan(plan)))
 
     result.plans = distinct_ids(plans)
     return result

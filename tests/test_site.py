@@ -109,3 +109,28 @@ def search_index(site):
 def test_a_chinese_word_finds_its_page(built_site, word, page_prefix):
     results = search_index(built_site).search(word)
     assert any(r["ref"].startswith(page_prefix) for r in results), [r["ref"] for r in results[:5]]
+
+
+def test_every_plan_page_names_its_sources_their_originals_the_document_number_and_the_date(built_site, seed_plans):
+    """Trust: each source file with the address of its original where data/provenance.yml or the source
+    records one, else the plain statement that it is not recorded (the seeds: nobody recorded it)."""
+    for plan in seed_plans.values():
+        for prefix, not_recorded, no_number in (("", "原文地址未记录", "来源未载明"), ("en/", "the address of the original is not recorded", "not stated in the sources")):
+            html = (built_site / prefix / "plans" / plan.id / "index.html").read_text(encoding="utf-8")
+            for source in plan.sources:
+                assert source.file in html or source.file.replace("_", "&#95;") in html
+            assert html.count(not_recorded) == len(plan.sources)
+            assert "class=\"source-url\"" not in html
+            assert (plan.doc_number or no_number) in html
+    xiqing = (built_site / "plans" / "tianjin-xiqing-2023" / "index.html").read_text(encoding="utf-8")
+    assert "西青政发〔2023〕5号" in xiqing and "2023年4月28日" in xiqing
+
+
+def test_targets_csv_compares_converted_values(built_site):
+    import csv
+
+    rows = list(csv.DictReader((built_site / "data" / "targets.csv").open(encoding="utf-8")))
+    gas = [r for r in rows if r["indicator_id"] == "natural-gas-consumption"]
+    assert {(r["plan_id"], r["value_as_printed"], r["base_value"], r["base_unit"]) for r in gas} >= {
+        ("changde-jinshi-2024", "753万立方米", "7530000", "立方米"), ("tianjin-xiqing-2023", "28.62亿立方米", "2862000000", "立方米")}
+    assert all(r["base_unit"] != "%" for r in rows if r["unit"] == "个百分点")

@@ -95,6 +95,8 @@ class WebPage:
     removed: list[tuple[str, str]] = field(default_factory=list)
     """(text, reason) for every visible block left out of ``text``, in page order (an image or script
     after the line it stands in)."""
+    url: str | None = None
+    """The page's own address, where it states one (``page_address``)."""
 
 
 def extract_html(data: bytes, file: str) -> WebPage:
@@ -139,7 +141,27 @@ def extract_html(data: bytes, file: str) -> WebPage:
         raise SourceError(file, "no article text found: the article container holds no Chinese text")
     if title and not _compact("".join(lines)).startswith(_compact(title)):
         lines.insert(0, title)
-    return WebPage(text="\n".join(lines) + "\n", metadata=parse_metadata(metadata_lines), removed=removed)
+    return WebPage(text="\n".join(lines) + "\n", metadata=parse_metadata(metadata_lines), removed=removed, url=page_address(tree, html))
+
+
+# a browser's "save page" note at the top of the file: <!-- saved from url=(0063)https://www.tjxq.gov.cn/… -->
+SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.I)
+ABSOLUTE_URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+(?:/\S*)?$")
+
+
+def page_address(tree: LexborHTMLParser, html: str) -> str | None:
+    """Where a saved page says it lives, in this order: ``<link rel="canonical" href>``, ``<meta
+    property="og:url">``, a browser's ``<!-- saved from url=(…)… -->`` note. Only an absolute http(s)
+    address counts (a relative ``/art/2023/…`` names no site); none -> None, never a guess."""
+    candidates = [node.attributes.get("href") for node in tree.css("link")
+                  if "canonical" in (node.attributes.get("rel") or "").lower().split()]
+    candidates.append(_meta(tree, "og:url"))
+    saved = SAVED_FROM.search(html[:4096])
+    candidates.append(saved.group(1) if saved else None)
+    for candidate in candidates:
+        if candidate and ABSOLUTE_URL.match(candidate.strip()):
+            return candidate.strip()
+    return None
 
 
 def find_article(body: LexborNode) -> LexborNode | None:

@@ -32,6 +32,8 @@ class SourceText:
     (索引号, 发布机构, 发文字号, 成文日期, 发文日期, 主题分类, 有效性)."""
     removed: tuple = ()
     """(text, reason) pairs the reader dropped, e.g. site chrome of a web page."""
+    url: str | None = None
+    """The address the source states for itself (a saved web page's canonical link), or None."""
 
 
 def decode_text(data: bytes, file: str) -> str:
@@ -79,5 +81,5 @@ def read_source(path: Path) -> SourceText:
         from build_tools.ingest.html import extract_html
 
         page = extract_html(data, name)
-        return SourceText(file=name, sha256=digest, text=page.text, format="html", metadata=page.metadata, removed=tuple(page.removed))
+        return SourceText(file=name, sha256=digest, text=page.text, format="html", metadata=page.metadata, removed=tuple(page.removed), url=page.url)
     return SourceText(file=name, sha256=digest, text=decode_text(data, name))

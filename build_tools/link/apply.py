@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from build_tools.link.agencies import agency_type_of, entity_id
 from build_tools.link.indicators import indicator_of
+from build_tools.link.units import to_base
 from build_tools.models import Agency, Plan, Target
 
 COMMITTED = {"确保", "完成"}
@@ -30,14 +31,17 @@ def link_agency(agency: Agency, plan: Plan) -> Agency:
     )
 
 
-def link_target(target: Target) -> Target:
-    indicator = indicator_of(target.indicator, target.unit)
-    return target.model_copy(update={"commitment": commitment_of(target.strength), "indicator_id": indicator.id if indicator else None})
+def link_target(target: Target, plan_id: str | None = None) -> Target:
+    """Commitment, canonical indicator and the value in its base unit (link/units.py)."""
+    indicator = indicator_of(target.indicator, target.unit, plan_id)
+    base_value, base_unit = to_base(target.value, target.unit)
+    return target.model_copy(update={"commitment": commitment_of(target.strength), "indicator_id": indicator.id if indicator else None,
+                                     "base_value": base_value, "base_unit": base_unit})
 
 
 def link_plan(plan: Plan) -> Plan:
     """The same plan with every agency and target linked."""
-    targets = [link_target(t) for t in plan.targets]
+    targets = [link_target(t, plan.id) for t in plan.targets]
     actions = []
     for action in plan.actions:
         tasks = [task.model_copy(update={"agencies": [link_agency(a, plan) for a in task.agencies]}) for task in action.tasks]

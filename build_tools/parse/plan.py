@@ -196,7 +196,7 @@ def parse_document(document: Document, plan_id: str | None = None) -> Plan:
         doc_number=meta.doc_number,
         **portal,
         status=meta.status,
-        sources=[Source(file=s.file, sha256=s.sha256) for s in document.sources],
+        sources=[Source(file=s.file, sha256=s.sha256, url=s.url, url_from="source" if s.url else None) for s in document.sources],
         sections=sections,
         actions=actions,
         targets=targets,

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from build_tools.link.names import agency_en, place_en, plan_title, region_name
 from build_tools.link.vocabulary import term
 from build_tools.render import urls
-from build_tools.render.i18n import CJK, N_, marker_in, number, plan_date, role_label, ui_translations, value_as_printed, value_in, year_label
+from build_tools.render.i18n import CJK, N_, comparable_number, compared_value, marker_in, number, plan_date, role_label, ui_translations, value_as_printed, value_in, year_label
 
 # characters that mean something to Markdown, attr_list or HTML; written as numeric entities
 MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~:<>&\"'=-]")
@@ -163,10 +163,10 @@ def environment(lang: str, translations: dict | None = None) -> Environment:
 
         bars = []
         for plan, target in rows:
-            value = target.value[0] if isinstance(target.value, list) else target.value
             year_text = f" {target.year}" if target.year else ""
             place = place_en(plan.region, plan.parent_region) if lang == "en" else f"{plan.region or term('levels', 'national', 'zh')}"
-            bars.append((f"{place}{year_text}", value, value_in(target, lang)))
+            # bars compare the values converted to the base unit (12亿千瓦 beside 4000万千瓦)
+            bars.append((f"{place}{year_text}", comparable_number(target), compared_value(target, indicator, lang)))
         return target_bars(label(indicator), bars)
 
     env.filters.update(md=markdown_inline, doc=doc, hdoc=hdoc, mixed=mixed, hmixed=hmixed, front_matter_title=front_matter_title, mark=doc_block)
@@ -191,6 +191,7 @@ def environment(lang: str, translations: dict | None = None) -> Environment:
         place=lambda plan: (place_en(plan.region, plan.parent_region) if lang == "en" else f"{plan.parent_region or ''}{plan.region or term('levels', 'national', 'zh')}"),
         plan_date=lambda plan: plan_date(plan, lang),
         value=lambda target: value_in(target, lang),
+        compared=lambda target, indicator: compared_value(target, indicator, lang),
         printed_value=value_as_printed,
         year=lambda y: year_label(y, lang, gettext_),
         number=lambda n: number(n, lang),

@@ -18,6 +18,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import Translations
 
+from build_tools.link.units import base_of, scaled
 from build_tools.link.vocabulary import entry, term
 from build_tools.parse.patterns import YEAR_MONTH
 
@@ -85,11 +86,6 @@ def value_as_printed(target) -> str:
     return f"{qualifier}{shown}{target.unit}"
 
 
-def scaled(value: float | int, factor: int) -> float | int:
-    result = value * factor
-    return int(result) if float(result).is_integer() else round(result, 6)
-
-
 def value_in(target, lang: str) -> str:
     """The value in the page's language: as printed in Chinese; in English with the comparator first
     and the unit converted (``40万千瓦以上`` -> ``≥ 400,000 kW``, ``10—15个`` -> ``10–15``)."""
@@ -106,6 +102,28 @@ def value_in(target, lang: str) -> str:
     if unit_en in ("%", "‰"):
         parts[-1] = f"{shown}{unit_en}"
     return " ".join(parts)
+
+
+def compared_value(target, indicator, lang: str) -> str:
+    """The value in the unit its indicator is compared in, comparator kept: national 12亿千瓦以上 under
+    风电、太阳能发电总装机容量 (万千瓦) -> ``120000万千瓦以上``; in English the base unit as ``value_in``
+    (``≥ 1,200,000,000 kW``). A target whose unit is already the indicator's is shown as printed."""
+    if lang != "zh":
+        return value_in(target, lang)
+    unit = indicator.unit if indicator is not None and indicator.unit is not None else target.unit
+    found = base_of(unit)
+    if target.base_value is None or found is None or unit == target.unit:
+        return value_as_printed(target)
+    factor = found[1]
+    values = target.base_value if isinstance(target.base_value, list) else [target.base_value]
+    converted = [scaled(v, 1 / factor) for v in values]
+    return value_as_printed(target.model_copy(update={"value": converted if len(converted) > 1 else converted[0], "unit": unit}))
+
+
+def comparable_number(target) -> float | int:
+    """The number a chart or a sort compares: the base value (the low end of a range), else as printed."""
+    value = target.base_value if target.base_value is not None else target.value
+    return value[0] if isinstance(value, list) else value
 
 
 def year_label(year: int | None, lang: str, gettext_) -> str:

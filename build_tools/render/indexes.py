@@ -71,6 +71,18 @@ def comparable_targets(atlas: Atlas) -> list[tuple[object, list]]:
     return [(atlas.indicators[key], rows) for key, rows in ordered]
 
 
+def indicator_families(atlas: Atlas, comparable: list[tuple[object, list]]) -> list[tuple[object, list]]:
+    """Families of related indicators (indicators.yml ``families``) with their indicators that have
+    targets and the number of plans of each, most plans first; the family order of the taxonomy."""
+    from build_tools.link.indicators import load_families
+
+    members: dict[str, list] = defaultdict(list)
+    for indicator, rows in comparable:
+        if indicator.family:
+            members[indicator.family].append((indicator, len({p.id for p, _ in rows})))
+    return [(family, members[family_id]) for family_id, family in load_families().items() if members.get(family_id)]
+
+
 def entity_groups(entity: Entity, theme_order: list[str]) -> list[tuple[str, list]]:
     """An entity's responsibilities grouped by theme, in the taxonomy's order (unmapped last)."""
     grouped = defaultdict(list)
@@ -125,7 +137,10 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path) -> None:
     for type_id, entities in entities_by_type.items():
         page(urls.agency_type(type_id), "agency_type.md.j2", agency_type=atlas.agency_types[type_id],
              entities=sorted(entities, key=lambda e: e.id))
-    page(urls.targets_index(), "targets_index.md.j2", years=targets_by_year(atlas), comparable=comparable_targets(atlas))
+    comparable = comparable_targets(atlas)
+    families = indicator_families(atlas, comparable)
+    related = {family.id: [indicator for indicator, _ in members] for family, members in families}
+    page(urls.targets_index(), "targets_index.md.j2", years=targets_by_year(atlas), comparable=comparable, families=families, related=related)
     regions = region_pages(atlas)
     page(urls.regions_index(), "regions_index.md.j2", regions=regions)
     for region in regions.values():

@@ -79,6 +79,10 @@ TABLES = {
         ("unit_en", "string", "English unit of value_en"),
         ("value_en", "number", "Value converted to unit_en (the Chinese unit of ten thousand kW becomes 10000 kW); low end of a range"),
         ("value_high_en", "number", "High end of a range, converted"),
+        ("base_value", "number", "Value converted to base_unit, the unit all targets of one indicator are compared in (12 hundred-million kW -> 1200000000 kW); low end of a range"),
+        ("base_value_high", "number", "High end of a range in base_unit, else empty"),
+        ("base_unit", "string", "Base unit as the vocabulary writes it in Chinese (the kW, m3, t of unit_en; % and percentage points are different units); empty when the printed unit is unknown"),
+        ("indicator_family", "string", "Family of related indicators (indicators.yml families): compare within an indicator, read a family together"),
     ],
     "glossary": [(name, "string", description) for name, description in zip(GLOSSARY_FIELDS, (
         "agency type, agency name, theme, indicator, region, plan type, or a vocabulary kind",
@@ -125,6 +129,8 @@ def table_rows(atlas: Atlas, translations: dict | None = None) -> dict[str, list
         for target in plan.targets:
             low, high = (target.value if isinstance(target.value, list) else [target.value, ""])
             unit = entry("units", target.unit) if target.unit else None
+            base = target.base_value
+            base_low, base_high = (base if isinstance(base, list) else [base if base is not None else "", ""])
             rows["targets"].append({
                 "plan_id": plan.id, "task_id": f"t{target.task.replace('.', '-')}" if target.task else "",
                 "year": target.year or "", "indicator": target.indicator, "value": low, "value_high": high,
@@ -134,6 +140,8 @@ def table_rows(atlas: Atlas, translations: dict | None = None) -> dict[str, list
                 "indicator_en": atlas.indicators[target.indicator_id].en if target.indicator_id else "",
                 "unit_en": unit["en"] if unit else "", "value_en": scaled(low, unit["factor"] if unit else 1),
                 "value_high_en": scaled(high, unit["factor"] if unit else 1) if high != "" else "",
+                "base_value": base_low, "base_value_high": base_high, "base_unit": target.base_unit if target.base_unit is not None else "",
+                "indicator_family": (atlas.indicators[target.indicator_id].family or "") if target.indicator_id else "",
             })
     rows["glossary"] = glossary_entries(atlas)
     return rows

@@ -26,13 +26,14 @@ from build_tools.models import Plan, plan_json_schema
 from build_tools.paths import CONTENT, TRANSLATIONS
 from build_tools.render import urls
 from build_tools.render.environment import environment, markdown_inline  # noqa: F401  (markdown_inline: tests)
+from build_tools.render.compare import compare_vocabulary, write_compare_data
 from build_tools.render.i18n import EDITIONS
 from build_tools.render.indexes import region_pages, render_indexes, write
 from build_tools.render.opendata import write_open_data
 from build_tools.translate.lookup import PlanTranslation, load_translations
 from build_tools.translate.units import plan_units
 
-GENERATED = ("index.md", "plans", "data", "themes", "agencies", "targets", "regions", "glossary.md", "search.md")
+GENERATED = ("index.md", "plans", "data", "themes", "agencies", "targets", "regions", "glossary.md", "search.md", "compare.md")
 
 
 def heading_level(depth: int) -> str:
@@ -195,6 +196,7 @@ def render(atlas: Atlas, lang: str, directory: Path, translations: dict[str, Pla
     write(directory / urls.plans_index(), env.get_template("plans_index.md.j2").render(here=urls.plans_index(), plans=plans, atlas=atlas))
     render_indexes(env, atlas, directory)
     write(directory / urls.search(), env.get_template("search.md.j2").render(here=urls.search()))
+    write(directory / urls.compare(), env.get_template("compare.md.j2").render(here=urls.compare(), vocabulary=compare_vocabulary(atlas, lang)))
     for plan in plans:
         translation = translations.get(plan.id, PlanTranslation())
         write(directory / urls.plan(plan.id), render_plan(env, atlas, plan, lang, regions, themes, translation))
@@ -210,6 +212,7 @@ def render_site_content(plans: list[Plan], content: Path = CONTENT, translations
     (data / "plans").mkdir(parents=True, exist_ok=True)
     (data / "schema").mkdir(parents=True, exist_ok=True)
     write_open_data(atlas, data, english, site_url())
+    write_compare_data(atlas, data, english)
     for plan in atlas.plans:
         (data / "plans" / f"{plan.id}.json").write_text(plan_json(plan), encoding="utf-8")
     (data / BUNDLE).write_bytes(plans_bundle(atlas.plans))

@@ -86,6 +86,12 @@ def targets_index() -> str:
     return "targets/index.md"
 
 
+def compare() -> str:
+    """One compare page per edition for any two or three plans (``compare/?plans=a,b``): its script reads
+    the plans' published JSON (``plan_json``), so no page is written per pair."""
+    return "compare.md"
+
+
 def regions_index() -> str:
     return "regions/index.md"
 
