@@ -1,7 +1,10 @@
 """Command line: one command per stage, and `build` that chains them.
 
-    plansite parse FILE... [--json]   print the structured plans
-    plansite build                    data/sources -> data/plans/*.yml -> content/
+    plansite ingest                   data/sources -> clean text in the build cache (.cache/, by SHA-256)
+    plansite parse                    data/sources -> data/plans/*.yml (unchanged sources from the cache)
+    plansite parse FILE... [--json]   print the structured plans of the given files
+    plansite render                   data/plans/*.yml + translations -> content/ (never reads a source)
+    plansite build                    ingest, parse and render: data/sources -> data/plans/*.yml -> content/
     plansite check                    fail when data/plans is stale or invalid
     plansite site                     content/ -> site/ (Chinese) and site/en/ (English), mkdocs --strict
     plansite translate update         bring data/translations/<lang>/<plan-id>.po up to date with the plans
@@ -21,8 +24,32 @@ from build_tools.pipeline import account, check_plans, parse_files, progress, so
 from build_tools.paths import TRANSLATIONS
 
 
+def command_ingest(args: argparse.Namespace) -> int:
+    """Read every file in data/sources into clean text, kept in the build cache by SHA-256 (a PDF's text
+    is extracted once); report the files that cannot be read."""
+    from build_tools import cache
+    from build_tools.errors import SourceError
+    from build_tools.pipeline import ingested
+
+    sources = Path(args.sources)
+    if not sources.is_dir():
+        return report_errors([f"{sources}: no such directory"])
+    errors, paths = [], source_files(sources)
+    for path in paths:
+        try:
+            ingested(path, cache.enabled())
+        except SourceError as error:
+            errors.append(f"{error.file}: {error.message}")
+    progress(f"ingested {len(paths) - len(errors)} of {len(paths)} sources into {cache.CACHE}")
+    return report_errors(errors)
+
+
 def command_parse(args: argparse.Namespace) -> int:
-    """Parse the given files and print their plans (JSON with --json, else a summary line each)."""
+    """Without files: parse every file in data/sources (unchanged ones from the build cache), merge copies,
+    link, write data/plans/*.yml and bring the translation catalogs up to date. With files: print their
+    plans (JSON with --json, else a summary line each) and write nothing."""
+    if not args.files:
+        return parse_stage(args)[1]
     result = parse_files([Path(f) for f in args.files])
     if args.json:
         output = ParseOutput(plans=result.plans).model_dump(mode="json")
@@ -34,21 +61,41 @@ def command_parse(args: argparse.Namespace) -> int:
     return report_errors(result.errors)
 
 
-def command_build(args: argparse.Namespace) -> int:
-    """Parse every file in data/sources, write data/plans/*.yml and render the pages into content/."""
-    from build_tools.render.pages import render_site_content
+def parse_stage(args: argparse.Namespace) -> tuple[list, int]:
+    """data/sources -> data/plans (and the catalogs); the plans and the exit code."""
+    from build_tools.translate.update import update_translations
 
     sources = Path(args.sources)
     if not sources.is_dir():
-        return report_errors([f"{sources}: no such directory"])
+        return [], report_errors([f"{sources}: no such directory"])
     result = parse_files(source_files(sources), show_progress=True)
     write_plans(result.plans, Path(args.plans))
-    from build_tools.translate.update import update_translations
-
     update_translations(result.plans, Path(args.translations))
-    render_site_content(result.plans, Path(args.content), Path(args.translations))
-    progress(f"wrote {len(result.plans)} plans to {args.plans} and their pages to {args.content}")
-    return report_errors(result.errors)
+    progress(f"wrote {len(result.plans)} plans to {args.plans}")
+    return result.plans, report_errors(result.errors)
+
+
+def command_render(args: argparse.Namespace) -> int:
+    """Render the committed plans (data/plans/*.yml) with their translations into content/ (both editions
+    and the downloads). Reads no source: a template change re-renders without re-reading a PDF."""
+    from build_tools.render.pages import render_site_content
+
+    plans, errors = load_committed_plans(Path(args.plans))
+    if not errors:
+        render_site_content(plans, Path(args.content), Path(args.translations))
+        progress(f"rendered {len(plans)} plans into {args.content}")
+    return report_errors(errors)
+
+
+def command_build(args: argparse.Namespace) -> int:
+    """Ingest, parse and render: every file in data/sources -> data/plans/*.yml -> the pages in content/."""
+    from build_tools.render.pages import render_site_content
+
+    plans, code = parse_stage(args)
+    if Path(args.sources).is_dir():
+        render_site_content(plans, Path(args.content), Path(args.translations))
+        progress(f"rendered {len(plans)} plans into {args.content}")
+    return code
 
 
 def command_check(args: argparse.Namespace) -> int:
@@ -94,20 +141,33 @@ def command_site(args: argparse.Namespace) -> int:
     return report_errors(errors)
 
 
-def load_committed_plans(directory: Path) -> list:
-    """The plans as committed (data/plans/*.yml): later stages read the product, not the sources."""
+def load_committed_plans(directory: Path) -> tuple[list, list[str]]:
+    """The plans as committed (data/plans/*.yml): later stages read the product, not the sources. A file
+    that is not a valid plan is reported by name (and the others still load)."""
     import yaml
+    from pydantic import ValidationError
 
     from build_tools.models import Plan
 
-    return [Plan.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))) for path in sorted(directory.glob("*.yml"))]
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same data, faster
+    plans, errors = [], []
+    if not directory.is_dir():
+        return [], [f"{directory}: no such directory; run `plansite parse` first"]
+    for path in sorted(directory.glob("*.yml")):
+        try:
+            plans.append(Plan.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=loader)))
+        except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as error:
+            errors.append(f"{path}: not a valid plan ({str(error).splitlines()[0]}); run `plansite parse` to write it again")
+    return plans, errors
 
 
 def command_translate(args: argparse.Namespace) -> int:
     """Update the translation catalogs from the committed plans, or print their statistics."""
     from build_tools.translate.update import translation_stats, update_translations
 
-    plans = load_committed_plans(Path(args.plans))
+    plans, errors = load_committed_plans(Path(args.plans))
+    if errors:
+        return report_errors(errors)
     if args.action == "update":
         update_translations(plans, Path(args.translations))
         print(f"updated {len(plans)} catalogs in {args.translations}/en")
@@ -133,10 +193,23 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="plansite", description="Plan Atlas: carbon-peaking plans -> structured data -> static site.")
     commands = parser.add_subparsers(dest="command", required=True)
 
+    ingest = commands.add_parser("ingest", help=command_ingest.__doc__, description=command_ingest.__doc__)
+    ingest.add_argument("--sources", default=str(SOURCES), help="directory of source files (default: data/sources)")
+    ingest.set_defaults(func=command_ingest)
+
     parse = commands.add_parser("parse", help=command_parse.__doc__, description=command_parse.__doc__)
-    parse.add_argument("files", nargs="+", metavar="FILE", help="source files (.txt)")
+    parse.add_argument("files", nargs="*", metavar="FILE", help="source files (.txt, .pdf, .html) to print instead of the parse stage")
     parse.add_argument("--json", action="store_true", help='print {"plans": [...]} as JSON')
+    parse.add_argument("--sources", default=str(SOURCES), help="directory of source files (default: data/sources)")
+    parse.add_argument("--plans", default=str(PLANS), help="directory of plan YAML files (default: data/plans)")
+    parse.add_argument("--translations", default=str(TRANSLATIONS), help="directory of PO catalogs (default: data/translations)")
     parse.set_defaults(func=command_parse)
+
+    render = commands.add_parser("render", help=command_render.__doc__, description=command_render.__doc__)
+    render.add_argument("--plans", default=str(PLANS), help="directory of plan YAML files (default: data/plans)")
+    render.add_argument("--translations", default=str(TRANSLATIONS), help="directory of PO catalogs (default: data/translations)")
+    render.add_argument("--content", default=str(CONTENT), help="MkDocs docs directory to render into (default: content)")
+    render.set_defaults(func=command_render)
 
     for name, func in (("build", command_build), ("check", command_check)):
         sub = commands.add_parser(name, help=func.__doc__, description=func.__doc__)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
+import os
 import re
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
+from build_tools import cache
 from build_tools.corrections import apply_corrections, load_corrections
 from build_tools.errors import SourceError
 from build_tools.ingest.clean import normalize_characters
@@ -55,21 +59,77 @@ def corrected(document: Document, plan: Plan, directory: Path) -> Plan:
     return parse_document(document, plan.id).model_copy(update={"corrections": applied})
 
 
-def parse_files(paths: list[Path], show_progress: bool = False, corrections: Path = CORRECTIONS) -> ParseResult:
-    """Read and parse every file, merge copies of one plan, link; a bad file is reported by name and
-    does not stop the others."""
+def source_key(path: Path) -> str:
+    """The cache key of a source: the SHA-256 of its name and bytes (the output names the file, so a renamed
+    copy is a new entry)."""
+    return hashlib.sha256(path.name.encode("utf-8") + b"\0" + path.read_bytes()).hexdigest()
+
+
+def ingested(path: Path, use_cache: bool = True):
+    """The source's clean text (``read_source``), from the ingest cache when this file was read before by
+    the same ingest code: a PDF's text is extracted once."""
+    if not use_cache or not path.is_file():
+        return read_source(path)  # raises the SourceError that names the file
+    key = source_key(path)
+    source = cache.load("ingest", key)
+    if source is None:
+        source = read_source(path)
+        cache.store("ingest", key, source)
+    return source
+
+
+def parse_source(path: Path, use_cache: bool = True) -> tuple[Document, Plan] | str:
+    """One file read and parsed (before merging and linking), from the parse cache when the file and the
+    code and taxonomy that parse it are unchanged; an error message naming the file when it is unusable."""
+    key = source_key(path) if use_cache and path.is_file() else None
+    if key is not None:
+        found = cache.load("parse", key)
+        if found is not None:
+            return found
+    try:
+        document = document_from_source(ingested(path, use_cache))
+        plan = parse_document(document)
+    except SourceError as error:
+        return f"{error.file}: {error.message}"
+    except Exception as error:  # a parser bug must still name the file, not print a traceback
+        return f"{path}: internal error while parsing ({type(error).__name__}: {error}); please report it"
+    if key is not None:
+        cache.store("parse", key, (document, plan))
+    return document, plan
+
+
+def jobs() -> int:
+    """Worker processes for independent work: the cores this process may use (PLANSITE_JOBS overrides)."""
+    configured = os.environ.get("PLANSITE_JOBS", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+# below this many files a pool of processes costs more than it saves (starting workers, sending results back)
+POOL_THRESHOLD = 16
+
+
+def parse_sources(paths: list[Path], use_cache: bool = True) -> list[tuple[Document, Plan] | str]:
+    """``parse_source`` for each path, in order, on every core when there are enough files."""
+    workers = min(jobs(), len(paths))
+    if workers < 2 or len(paths) < POOL_THRESHOLD:
+        return [parse_source(path, use_cache) for path in paths]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(parse_source, paths, [use_cache] * len(paths), chunksize=4))
+
+
+def parse_files(paths: list[Path], show_progress: bool = False, corrections: Path = CORRECTIONS, use_cache: bool | None = None) -> ParseResult:
+    """Read and parse every file (in parallel, through the build cache), merge copies of one plan, link;
+    a bad file is reported by name and does not stop the others."""
     result = ParseResult()
+    use_cache = cache.enabled() if use_cache is None else use_cache
     parsed: list[tuple[Document, Plan]] = []
-    for index, path in enumerate(paths, start=1):
-        try:
-            document = document_from_source(read_source(path))
-            plan = parse_document(document)
-        except SourceError as error:
-            result.errors.append(f"{error.file}: {error.message}")
+    for index, (path, outcome) in enumerate(zip(paths, parse_sources(paths, use_cache)), start=1):
+        if isinstance(outcome, str):
+            result.errors.append(outcome)
             continue
-        except Exception as error:  # a parser bug must still name the file, not print a traceback
-            result.errors.append(f"{path}: internal error while parsing ({type(error).__name__}: {error}); please report it")
-            continue
+        document, plan = outcome
         parsed.append((document, plan))
         result.texts[document.sources[0].file] = document.sources[0].text
         if show_progress:

@@ -13,6 +13,9 @@ from build_tools.paths import ROOT, SOURCES
 from build_tools.pipeline import parse_files, source_files
 
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+# the tests parse under patched code and crafted files: never from (or into) the build cache, except the
+# cache's own tests, which pass a folder of their own
+os.environ["PLANSITE_CACHE"] = "off"
 
 
 def pytest_addoption(parser):

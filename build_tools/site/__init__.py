@@ -1,26 +1,55 @@
-"""Site stage: both MkDocs builds, the Chinese edition (mkdocs.yml, the site's root) first, then the
-English one (mkdocs.en.yml, into site/en/: the Chinese build cleans its site directory)."""
+"""Site stage: both MkDocs builds, the Chinese edition (mkdocs.yml, the site's root) and the English one
+(mkdocs.en.yml, published in site/en/), side by side on two cores.
+
+The Chinese build cleans its site directory, which holds site/en/, so the English edition is built into a
+folder of its own beside it (``.site-en/``, MkDocs' ``--site-dir``) and moved into site/en/ once both
+builds have succeeded. Each build is its own process (MkDocs keeps one build's state in module globals),
+so the two share nothing but the content they read."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")
+# where the English edition is built before it is moved into site/en/ (ignored by git)
+ENGLISH_BUILD = ".site-en"
+ENGLISH_SITE = "site/en"
 
 
-def build_editions(root: Path, env: dict | None = None) -> list[tuple[str, int, str]]:
+def build_editions(root: Path, env: dict | None = None, parallel: bool = True) -> list[tuple[str, int, str]]:
     """Run ``mkdocs build --strict`` for each edition in ``root``; (config, exit code, stderr) each.
-    Stops at the first edition that fails (the second would build over a broken first)."""
-    results = []
+    ``parallel`` runs the two builds at once (the default; the result is the same bytes either way).
+    The English edition replaces site/en/ only when both builds succeed."""
     environment = dict(os.environ if env is None else env)
     environment.setdefault("NO_MKDOCS_2_WARNING", "1")
-    for config in CONFIGS:
-        completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / config)],
-                                   capture_output=True, text=True, env=environment, cwd=root)
-        results.append((config, completed.returncode, completed.stderr))
-        if completed.returncode != 0:
-            break
+    staging = root / ENGLISH_BUILD
+    commands = {
+        CONFIGS[0]: [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / CONFIGS[0])],
+        CONFIGS[1]: [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / CONFIGS[1]), "--site-dir", str(staging)],
+    }
+    results = []
+    if parallel:
+        running = {config: subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                            env=environment, cwd=root)
+                   for config, command in commands.items()}
+        for config, process in running.items():
+            _, stderr = process.communicate()
+            results.append((config, process.returncode, stderr))
+    else:
+        for config, command in commands.items():
+            completed = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=environment, cwd=root)
+            results.append((config, completed.returncode, completed.stderr))
+            if completed.returncode != 0:
+                break
+    if all(code == 0 for _, code, _ in results) and len(results) == len(CONFIGS):
+        target = root / ENGLISH_SITE
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.move(str(staging), str(target))
+    elif staging.exists():
+        shutil.rmtree(staging)
     return results

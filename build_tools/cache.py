@@ -1,0 +1,76 @@
+"""The build cache: what the ingest and parse stages made of one source file, keyed by the file's SHA-256
+and by a fingerprint of the code and data that made it, so that an unchanged source is never read (a PDF's
+text extraction) or parsed twice. It lives in ``.cache/`` (ignored by git) and can be deleted at any time:
+a missing or unreadable entry is simply made again, and the output is the same bytes either way.
+
+A fingerprint covers every file that can change a stage's result (its own modules, the model, the
+taxonomy), not a hand-kept version number: editing a parse rule invalidates the parse entries, not the
+ingest ones, so re-parsing a corpus of PDFs after a parser change does not extract their text again."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from functools import lru_cache
+from pathlib import Path
+
+from build_tools.paths import ROOT
+
+CACHE = ROOT / ".cache"
+# PLANSITE_CACHE=off builds without the cache (the tests do: they parse the same files under patched code)
+SWITCH = "PLANSITE_CACHE"
+
+
+def enabled() -> bool:
+    return os.environ.get(SWITCH, "").strip().lower() not in ("off", "0", "no", "false")
+# what each stage's result depends on, relative to the repository (directories are read recursively)
+STAGE_INPUTS = {
+    "ingest": ("build_tools/ingest", "build_tools/errors.py"),
+    "parse": ("build_tools/ingest", "build_tools/parse", "build_tools/link", "build_tools/models.py", "build_tools/errors.py",
+              "data/taxonomy"),
+}
+PICKLE_PROTOCOL = 5
+
+
+@lru_cache(maxsize=None)
+def fingerprint(stage: str, root: Path = ROOT) -> str:
+    """A digest of the bytes (and relative paths) of every file ``stage`` depends on."""
+    digest = hashlib.sha256(stage.encode())
+    for entry in STAGE_INPUTS[stage]:
+        base = root / entry
+        files = sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".json")) if base.is_dir() else [base]
+        for path in files:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def entry_path(stage: str, source_digest: str, cache: Path | None = None) -> Path:
+    return (cache or CACHE) / stage / f"{source_digest}-{fingerprint(stage)}.pickle"
+
+
+def load(stage: str, source_digest: str, cache: Path | None = None):
+    """The cached result, or None when there is none (or it cannot be read: it is then made again)."""
+    path = entry_path(stage, source_digest, cache)
+    try:
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def store(stage: str, source_digest: str, value, cache: Path | None = None) -> None:
+    """Write an entry atomically (a build interrupted mid-write leaves no half entry) and drop the entries
+    of the same source made by older code."""
+    path = entry_path(stage, source_digest, cache)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f"{source_digest}-*.pickle"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_bytes(pickle.dumps(value, protocol=PICKLE_PROTOCOL))
+    temporary.replace(path)

@@ -1,0 +1,97 @@
+"""The build cache (build_tools/cache.py): an unchanged source is not read or parsed again; a change of the
+file, of the code or of the taxonomy that parses it makes a new entry; a damaged entry is made again."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_tools import cache, pipeline
+from build_tools.paths import SOURCES
+from build_tools.pipeline import parse_files, source_files
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "CACHE", tmp_path / "cache")
+    return tmp_path / "cache"
+
+
+def seed(tmp_path, name="000_2b8445057e662679.txt"):
+    copy = tmp_path / "sources" / name
+    copy.parent.mkdir(exist_ok=True)
+    copy.write_bytes((SOURCES / name).read_bytes())
+    return copy
+
+
+def test_a_cached_source_is_not_parsed_again(tmp_path, cache_dir, monkeypatch):
+    path = seed(tmp_path)
+    first = parse_files([path], use_cache=True)
+    assert first.errors == [] and len(list((cache_dir / "parse").iterdir())) == 1
+    assert len(list((cache_dir / "ingest").iterdir())) == 1
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the parser ran")
+
+    monkeypatch.setattr(pipeline, "parse_document", broken)
+    again = parse_files([path], use_cache=True)  # from the cache: the broken parser is never called
+    assert again.errors == [] and [p.model_dump() for p in again.plans] == [p.model_dump() for p in first.plans]
+    uncached = parse_files([path], use_cache=False)
+    assert uncached.plans == [] and "the parser ran" in uncached.errors[0]
+
+
+def test_a_changed_file_is_parsed_again(tmp_path, cache_dir):
+    path = seed(tmp_path)
+    parse_files([path], use_cache=True)
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # one more (empty) line
+    parse_files([path], use_cache=True)
+    # new bytes, a new key: the file is parsed again (the old bytes' entry is kept, for a revert)
+    assert len(list((cache_dir / "parse").iterdir())) == 2
+
+
+def test_an_entry_of_older_code_is_replaced(tmp_path, cache_dir, monkeypatch):
+    path = seed(tmp_path)
+    parse_files([path], use_cache=True)
+    monkeypatch.setattr(cache, "fingerprint", lambda stage, root=None: "0" * 16)  # as if the parser changed
+    parse_files([path], use_cache=True)
+    entries = sorted(p.name for p in (cache_dir / "parse").iterdir())
+    assert len(entries) == 1 and entries[0].endswith("-" + "0" * 16 + ".pickle")
+
+
+def test_a_damaged_entry_is_made_again(tmp_path, cache_dir):
+    path = seed(tmp_path)
+    first = parse_files([path], use_cache=True)
+    for entry in (cache_dir / "parse").iterdir():
+        entry.write_bytes(b"not a pickle")
+    again = parse_files([path], use_cache=True)
+    assert again.errors == [] and again.plans[0].model_dump() == first.plans[0].model_dump()
+
+
+def test_the_fingerprint_follows_the_stages_inputs(tmp_path):
+    root = tmp_path / "repo"
+    for relative in ("build_tools/ingest/a.py", "build_tools/parse/b.py", "data/taxonomy/t.yml", "build_tools/render/r.py"):
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text("x = 1\n")
+    for relative in ("build_tools/errors.py", "build_tools/models.py"):
+        (root / relative).write_text("\n")
+    (root / "build_tools/link").mkdir()
+    before = {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS}
+    (root / "data/taxonomy/t.yml").write_text("x: 2\n")  # the taxonomy changes parsing, not ingest
+    after = {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS}
+    assert after["ingest"] == before["ingest"] and after["parse"] != before["parse"]
+    (root / "build_tools/render/r.py").write_text("x = 3\n")  # rendering changes neither
+    assert {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS} == after
+
+
+def test_many_sources_parse_in_parallel_to_the_same_plans(tmp_path, monkeypatch):
+    paths = [seed(tmp_path, path.name) for path in source_files(SOURCES)]
+    copies = []
+    for number in range(pipeline.POOL_THRESHOLD):  # enough files for the pool
+        for path in paths[:1]:
+            copy = path.with_name(f"copy{number:02d}_{path.name}")
+            copy.write_bytes(path.read_bytes())
+            copies.append(copy)
+    monkeypatch.setenv("PLANSITE_JOBS", "2")
+    parallel = pipeline.parse_sources(copies, use_cache=False)
+    monkeypatch.setenv("PLANSITE_JOBS", "1")
+    serial = pipeline.parse_sources(copies, use_cache=False)
+    assert [p[1].model_dump() for p in parallel] == [p[1].model_dump() for p in serial]
