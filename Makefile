@@ -40,8 +40,9 @@ test: $(STAMP) $(LINT_STAMP)
 clean:
 	rm -rf site $(foreach lang,zh en,content/$(lang)/plans content/$(lang)/index.md content/$(lang)/glossary.md content/$(lang)/data content/$(lang)/themes content/$(lang)/agencies content/$(lang)/targets content/$(lang)/regions)
 
-bench: $(STAMP)  ## parse/render/build timings (figures for notes; tests never assert time)
-	$(BIN)/python tests/benchmarks/bench_pipeline.py
+N ?= 300
+bench: $(STAMP)  ## the whole build of N synthetic plans, both editions: time and memory by stage, size, rebuild, ratio to plain Material
+	$(BIN)/python tests/benchmarks/bench_build.py $(N)
 
 corpus-report: $(STAMP)  ## what each PDF of ../shared/corpus yields (the corpus is never committed)
 	$(BIN)/python tests/benchmarks/corpus_report.py
