@@ -14,7 +14,7 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium n
 # page empty and with three plans drawn
 PAGE_KINDS = ["", "plans/", "plans/tianjin-baodi-2023/", "plans/changde-jinshi-2024/", "themes/", "themes/energy/",
               "agencies/", "agencies/tianjin-baodi/", "agencies/types/development-reform/",
-              "targets/", "regions/", "regions/tianjin/", "glossary/", "about/", "404.html",
+              "targets/", "targets/renewable-power-capacity/", "regions/", "regions/tianjin/", "glossary/", "about/", "404.html",
               "compare/", "compare/?plans=tianjin-baodi-2023,tianjin-xiqing-2023,changde-jinshi-2024"]
 
 

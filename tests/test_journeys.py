@@ -78,9 +78,10 @@ def test_the_researchers_journey_on_the_targets_page(page, served_site):
     family = page.locator("table tr", has_text="New-energy vehicles").first
     assert "Share of new-energy vehicles in new and replaced official vehicles" in family.text_content()
     user.click(family.locator("a", has_text="official vehicles").first)
-    section = page.locator("#official-vehicle-nev-share")
-    assert section.is_visible()
-    table = page.locator("xpath=//h3[@id='official-vehicle-nev-share']/following::table[1]")
+    # the indicator's own page: its chart and its table
+    assert page.url.endswith("targets/official-vehicle-nev-share/")
+    assert page.locator("h1").text_content().startswith("Share of new-energy vehicles")
+    table = page.locator("article table").first
     text = table.text_content()
     assert "Baodi" in text and "Nankai" in text
     assert user.count == 2

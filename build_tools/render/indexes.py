@@ -141,6 +141,8 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path) -> None:
     families = indicator_families(atlas, comparable)
     related = {family.id: [indicator for indicator, _ in members] for family, members in families}
     page(urls.targets_index(), "targets_index.md.j2", years=targets_by_year(atlas), comparable=comparable, families=families, related=related)
+    for indicator, rows in comparable:
+        page(urls.indicator(indicator.id), "indicator.md.j2", indicator=indicator, rows=rows, related=related)
     regions = region_pages(atlas)
     page(urls.regions_index(), "regions_index.md.j2", regions=regions)
     for region in regions.values():

@@ -92,6 +92,12 @@ def compare() -> str:
     return "compare.md"
 
 
+def indicator(indicator_id: str) -> str:
+    """A comparable indicator across plans (chart and table): ``targets/renewable-capacity.md``. One page
+    per indicator rather than one section each on the targets page, which reached 11.9 MB at 912 plans."""
+    return f"targets/{indicator_id}.md"
+
+
 def regions_index() -> str:
     return "regions/index.md"
 
