@@ -6,15 +6,7 @@
 // attributes; document text is inserted with textContent only, never as HTML.
 (function () {
   "use strict";
-  // Material's own search box also reads ?q= (it opens its overlay over this page and later deletes the
-  // parameter). This file is loaded without defer, inside the page, before the theme's bundle: it takes
-  // the query, hides it from the theme for the moment the bundle starts, and puts it back once started.
   var initialQuery = new URLSearchParams(window.location.search).get("q");
-  if (initialQuery !== null) {
-    var hidden = new URL(window.location.href);
-    hidden.searchParams.delete("q");
-    window.history.replaceState(null, "", hidden.href);
-  }
   var HAN_RUN = "[\\u3007\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]+";
   var TOKEN_RUN = new RegExp(HAN_RUN + "|[a-z0-9]+", "g");
   var HAS_HAN = new RegExp(HAN_RUN);
@@ -130,17 +122,24 @@
     return numbers;
   }
 
+  // varints of 2 * (entry delta) + inTitle, as query.decode: Map(entry -> inTitle)
   function decode(encoded) {
-    var flat = decodeVarints(encoded);
-    var postings = new Map(), i = 0, entry = 0;
-    while (i < flat.length) {
-      entry += flat[i];
-      var count = flat[i + 1] >> 1, inTitle = (flat[i + 1] & 1) === 1, positions = new Set(), position = 0;
-      for (var k = 0; k < count; k++) { position += flat[i + 2 + k]; positions.add(position); }
-      postings.set(entry, {inTitle: inTitle, positions: positions});
-      i += 2 + count;
-    }
+    var postings = new Map(), entry = 0;
+    decodeVarints(encoded).forEach(function (number) {
+      entry += Math.floor(number / 2);
+      postings.set(entry, number % 2 === 1);
+    });
     return postings;
+  }
+
+  // a .json.gz file of the index: gzip bytes, inflated here (a server that sent it with
+  // Content-Encoding: gzip has inflated it already: then it does not start with the gzip magic 1f 8b)
+  function readJson(response) {
+    return response.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+      return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+    }).then(JSON.parse);
   }
 
   function Index(base) {
@@ -149,42 +148,56 @@
       if (!cache[name]) {
         cache[name] = fetch(new URL(name, base)).then(function (r) {
           if (!r.ok) throw new Error(name + ": " + r.status);
-          return r.json();
+          return readJson(r);
         });
       }
       return cache[name];
     }
     this.manifest = function () { return load("manifest.json"); };
     this.postings = function (manifest, token) {
-      return load("s/" + (tokenHash(token) % manifest.shards) + ".json").then(function (shard) {
-        return decode(Object.prototype.hasOwnProperty.call(shard, token) ? shard[token] : "");
-      });
+      return load("s/" + (tokenHash(token) % manifest.shards) + ".json.gz").then(function (shard) {
+        var value = Object.prototype.hasOwnProperty.call(shard, token) ? shard[token] : "";
+        return typeof value === "number" ? load("h/" + value + ".json.gz") : value; // a hot token's own file
+      }).then(decode);
     };
+    function sentence(manifest, number) {
+      return load("t/" + Math.floor(number / manifest.sentence_chunk) + ".json.gz").then(function (chunk) {
+        return chunk[number % manifest.sentence_chunk];
+      });
+    }
+    // {id, url, pageTitle, facets, anchor, title, heading, text}, as query.Index.entry
     this.entry = function (manifest, id) {
-      return load("c/" + Math.floor(id / manifest.chunk_entries) + ".json").then(function (chunk) {
-        var row = chunk.entries[id % manifest.chunk_entries];
+      return load("e/" + Math.floor(id / manifest.entry_chunk) + ".json.gz").then(function (chunk) {
+        var row = chunk.entries[id % manifest.entry_chunk];
         var page = chunk.pages[String(row[0])];
-        return {id: id, url: page[0], pageTitle: page[1], anchor: row[1], title: row[2], body: row[3], heading: row[4],
-                text: row[2] ? row[2] + "\n" + row[3] : row[3]};
+        var wanted = row[4].map(function (n) { return sentence(manifest, n); });
+        wanted.push(row[3] >= 0 ? sentence(manifest, row[3]) : Promise.resolve(""));
+        return Promise.all(wanted).then(function (texts) {
+          var heading = texts.pop();
+          var text = texts.join("");
+          var title = texts.slice(0, row[2]).join("").slice(0, -1);
+          return {id: id, url: page[0], pageTitle: page[1], facets: page[2], anchor: row[1], title: title,
+                  heading: heading, text: text};
+        });
       });
     };
   }
 
-  // entries where the phrase's tokens hold their positions: Map(entry -> inTitle)
+  // candidate entries of a phrase, those holding all its tokens: Map(entry -> every token in the title);
+  // the text decides later (matchSpans), as query.candidates and query.contains_phrase
   function phraseEntries(index, manifest, phrase) {
-    var tokens = tokenise(phrase);
-    return Promise.all(tokens.map(function (t) { return index.postings(manifest, t[0]); })).then(function (lists) {
+    var tokens = Array.from(new Set(tokenise(phrase).map(function (t) { return t[0]; })));
+    return Promise.all(tokens.map(function (t) { return index.postings(manifest, t); })).then(function (lists) {
       var found = new Map();
       if (!lists.length) return found;
-      lists[0].forEach(function (first, entry) {
-        var all = lists.map(function (p) { return p.get(entry); });
-        if (all.some(function (p) { return !p; })) return;
-        var matched = false;
-        first.positions.forEach(function (start) {
-          if (matched) return;
-          matched = all.every(function (p, i) { return p.positions.has(start + tokens[i][3] - tokens[0][3]); });
-        });
-        if (matched) found.set(entry, all.every(function (p) { return p.inTitle; }));
+      lists.sort(function (a, b) { return a.size - b.size; });
+      lists[0].forEach(function (inTitle, entry) {
+        var title = inTitle;
+        for (var i = 1; i < lists.length; i++) {
+          if (!lists[i].has(entry)) return;
+          title = title && lists[i].get(entry);
+        }
+        found.set(entry, title);
       });
       return found;
     });
@@ -240,7 +253,8 @@
     return spans;
   }
 
-  // every phrase occurs (as written) in the entry's text: the check on the text after the positions
+  // every phrase occurs in the entry's text (as written, or as a chain of words): the check that turns a
+  // candidate (all tokens somewhere in the entry) into a result, as query.contains_phrase
   function matchSpans(entry, variants) {
     var all = [];
     for (var i = 0; i < variants.length; i++) {
@@ -266,10 +280,21 @@
     element.appendChild(document.createTextNode(text.slice(at, to)));
   }
 
+  // the result's link: the page at the entry's anchor, with the words found (?h=…, repeated) for
+  // content/assets/highlight.js to mark there; without JavaScript the anchor alone still scrolls to it
+  function hitHref(entry, spans, root) {
+    var url = new URL(entry.url, root);
+    var words = [];
+    spans.forEach(function (s) { var w = entry.text.slice(s[0], s[1]); if (words.indexOf(w) < 0) words.push(w); });
+    words.forEach(function (w) { url.searchParams.append("h", w); });
+    url.hash = entry.anchor;
+    return url.href;
+  }
+
   function renderHit(entry, spans, root) {
     var item = document.createElement("li");
     var link = document.createElement("a");
-    link.href = new URL(entry.url + "#" + entry.anchor, root).href;
+    link.href = hitHref(entry, spans, root);
     link.className = "plan-search-link";
     var titleEnd = entry.title ? entry.title.length : 0;
     if (entry.title) { appendMarked(link, entry.text, 0, titleEnd, spans); } else { link.textContent = entry.heading || entry.pageTitle; }
@@ -341,36 +366,51 @@
         SUFFIXES = manifest.suffixes;
         return search(index, manifest, parts).then(function (result) {
           if (run !== current) return;
-          var shown = 0, next = 0, hits = result.hits;
-          function page() {
-            var batch = hits.slice(next, next + PAGE_SIZE);
-            next += batch.length;
-            list.setAttribute("aria-busy", "true");
-            return Promise.all(batch.map(function (hit) { return index.entry(manifest, hit.id); })).then(function (entries) {
-              if (run !== current) return;
-              entries.forEach(function (entry) {
-                var spans = matchSpans(entry, result.variants);
-                if (spans === null) return; // positions matched, the text does not: not shown
-                list.appendChild(renderHit(entry, spans, root));
-                shown += 1;
-              });
-              var button = box.querySelector(".plan-search-more");
-              if (next < hits.length && !button) {
-                button = document.createElement("button");
-                button.type = "button";
-                button.className = "plan-search-more";
-                button.textContent = box.dataset.more;
-                button.addEventListener("click", page);
-                list.after(button);
-              } else if (next >= hits.length && button) {
-                button.remove();
-              }
-              list.setAttribute("aria-busy", "false"); // the page of results is complete
-            });
+          var shown = 0, next = 0, hits = result.hits, pages = new Set();
+          function report() {
+            // while candidates remain unread the count is of candidates (every token in the passage);
+            // once all are read, of the passages that hold the query as written
+            var done = next >= hits.length;
+            var entries = done ? shown : hits.length, pageCount = done ? pages.size : pagesOf(hits, manifest);
+            status.textContent = entries
+              ? format(box.dataset.found, {entries: entries, pages: pageCount})
+              : format(box.dataset.none, {query: query.trim()});
           }
-          status.textContent = hits.length
-            ? format(box.dataset.found, {entries: hits.length, pages: pagesOf(hits, manifest)})
-            : format(box.dataset.none, {query: query.trim()});
+          // reads candidates in rank order until a page of results is shown or none is left
+          function page() {
+            list.setAttribute("aria-busy", "true");
+            var wanted = shown + PAGE_SIZE;
+            function batch() {
+              var some = hits.slice(next, next + PAGE_SIZE);
+              next += some.length;
+              return Promise.all(some.map(function (hit) { return index.entry(manifest, hit.id); })).then(function (entries) {
+                if (run !== current) return;
+                entries.forEach(function (entry) {
+                  var spans = matchSpans(entry, result.variants);
+                  if (spans === null) return; // every token is in the passage, the phrase is not: not a result
+                  list.appendChild(renderHit(entry, spans, root));
+                  pages.add(entry.url);
+                  shown += 1;
+                });
+                if (shown < wanted && next < hits.length) return batch();
+                var button = box.querySelector(".plan-search-more");
+                if (next < hits.length && !button) {
+                  button = document.createElement("button");
+                  button.type = "button";
+                  button.className = "plan-search-more";
+                  button.textContent = box.dataset.more;
+                  button.addEventListener("click", page);
+                  list.after(button);
+                } else if (next >= hits.length && button) {
+                  button.remove();
+                }
+                report();
+                list.setAttribute("aria-busy", "false"); // the page of results is complete
+              });
+            }
+            return batch();
+          }
+          report();
           return page();
         });
       }).catch(function () {
