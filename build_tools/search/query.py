@@ -14,8 +14,9 @@ When no entry holds all phrases, ``search_pages`` gives the pages holding each o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from build_tools.search.index import decode_varints, unpacked
+from build_tools.search.index import INDEX_DIRECTORY, decode_varints, dumps, unpacked
 from build_tools.search.synonyms import expand_phrase
 from build_tools.search.tokens import HAN_RUN, normalise, query_parts, token_hash, tokenise
 
@@ -137,3 +138,22 @@ def page_of(starts: list[int], entry: int) -> int:
         else:
             high = middle - 1
     return low
+
+
+def read_index(directory: Path) -> dict[str, bytes | str]:
+    """The files of a written index (site/search-index/), as ``build_index`` returned them."""
+    return {path.relative_to(directory).as_posix(): path.read_text(encoding="utf-8") if path.suffix == ".json" else path.read_bytes()
+            for path in sorted(directory.rglob("*")) if path.is_file()}
+
+
+def stored_text(files: dict) -> str:
+    """Every word the index stores (sentences, anchors, page titles, facets), inflated: for checks that
+    some text never reaches it."""
+    return "\n".join(dumps(unpacked(data)) for name, data in sorted(files.items()) if name[:2] in ("t/", "e/"))
+
+
+def search_site(edition: Path, query: str) -> list[dict]:
+    """The entries an edition's written index finds for a query, best first (see ``Index.entry``)."""
+    files = read_index(edition / INDEX_DIRECTORY)
+    index = Index(files)
+    return [index.entry(hit.entry) for hit in search(files, query)]
