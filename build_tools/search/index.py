@@ -8,8 +8,9 @@ Layout written under ``<edition>/search-index/`` (every file but the manifest gz
                       {"光伏": "<2 * entry delta + in_title, ... as varints>", "碳达": 7, ...}
     h/<n>.json.gz     a hot token's postings (碳达 on most pages), a file of its own, named in its shard by n
     e/<n>.json.gz     entries n*ENTRY_CHUNK ...: [page, anchor, title sentences, heading sentence, sentences]
-                      and their pages {page: [url, title, facets]}
+                      and their pages {page: [url, title]}
     t/<n>.json.gz     sentences n*SENTENCE_CHUNK ...: each distinct sentence of the site once
+    f.json.gz         the filters: {facet: {value: pages}} (region, level, theme, year of plan pages)
 
 Postings say which entries hold a token, not where: a phrase is verified on the entry's text (the
 browser fetches it only for the results it shows). Without positions the postings are about a third of
@@ -34,7 +35,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.search.extract import Entry, page_url, read_entries, site_pages
+from build_tools.search.extract import Entry, page_url, read_page, site_pages
 from build_tools.search.synonyms import SUFFIXES, synonym_groups
 from build_tools.search.tokens import token_hash, token_set
 
@@ -177,6 +178,18 @@ def shard_postings(postings: dict[str, array], max_bytes: int = MAX_SHARD_BYTES,
     return shards, [encoded[token] for token in hot]
 
 
+def facet_pages(pages: list[Page]) -> dict[str, dict[str, str]]:
+    """{facet: {value: varints of the page number deltas}}: which pages a filter keeps (f.json.gz,
+    fetched with the first results); index pages have no facets, so any filter leaves them out."""
+    found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for number, page in enumerate(pages):
+        for name, values in page.facets.items():
+            for value in values:
+                found[name][value].append(number)
+    return {name: {value: encode_varints([b - a for a, b in zip([0] + numbers, numbers)]) for value, numbers in values.items()}
+            for name, values in found.items()}
+
+
 class SentenceStore:
     """Each distinct sentence once, numbered in order of first appearance (plan pages first)."""
 
@@ -215,13 +228,14 @@ def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: 
             rows.append([page_of[i], entry.anchor, len(title), heading, title + store.add(entry.body)])
         used = sorted({row[0] for row in rows})
         files[f"e/{start // ENTRY_CHUNK}.json.gz"] = packed({
-            "entries": rows, "pages": {str(p): [pages[p].url, pages[p].title, pages[p].facets] for p in used}})
+            "entries": rows, "pages": {str(p): [pages[p].url, pages[p].title] for p in used}})
+    files["f.json.gz"] = packed(facet_pages(pages))
     sentences = store.sentences()
     for start in range(0, len(sentences), SENTENCE_CHUNK):
         files[f"t/{start // SENTENCE_CHUNK}.json.gz"] = packed(sentences[start:start + SENTENCE_CHUNK])
     manifest = {
         "format": FORMAT, "lang": lang, "shards": len(shards), "entry_chunk": ENTRY_CHUNK, "sentence_chunk": SENTENCE_CHUNK,
-        "entries": len(entries), "plan_entries": plan_entries, "pages": len(pages),
+        "entries": len(entries), "plan_entries": plan_entries, "pages": len(pages), "plan_pages": sum(page.is_plan for page in pages),
         "page_starts": [b - a for a, b in zip([0] + page_starts, page_starts)],
         "synonyms": synonym_groups() if groups is None else groups,
         "suffixes": [list(pair) for pair in SUFFIXES],
@@ -235,9 +249,9 @@ def read_site(root: Path) -> list[Page]:
     pages = []
     for path in site_pages(root):
         url = page_url(path, root)
-        title, entries = read_entries(path.read_text(encoding="utf-8"), url)
+        title, entries, facets = read_page(path.read_text(encoding="utf-8"), url)
         if entries:
-            pages.append(Page(url=url, title=title, entries=entries))
+            pages.append(Page(url=url, title=title, entries=entries, facets=facets))
     return pages
 
 

@@ -51,24 +51,53 @@ class Index:
     def __init__(self, files: dict):
         self.files = files
         self.manifest = unpacked(files["manifest.json"])
+        self.cache: dict[str, object] = {}
+
+    def read(self, name: str):
+        """A file of the index, inflated and parsed once."""
+        if name not in self.cache:
+            self.cache[name] = unpacked(self.files[name])
+        return self.cache[name]
 
     def postings(self, token: str) -> dict[int, bool]:
-        shard = unpacked(self.files[f"s/{token_hash(token) % self.manifest['shards']}.json.gz"])
+        shard = self.read(f"s/{token_hash(token) % self.manifest['shards']}.json.gz")
         value = shard.get(token, "")
-        return decode(unpacked(self.files[f"h/{value}.json.gz"]) if isinstance(value, int) else value)
+        return decode(self.read(f"h/{value}.json.gz") if isinstance(value, int) else value)
 
     def entry(self, number: int) -> dict:
-        """{page, url, page_title, facets, anchor, title, heading, text} of an entry."""
-        chunk = unpacked(self.files[f"e/{number // self.manifest['entry_chunk']}.json.gz"])
+        """{page, url, page_title, anchor, title, heading, text} of an entry."""
+        chunk = self.read(f"e/{number // self.manifest['entry_chunk']}.json.gz")
         page, anchor, title_count, heading, sentences = chunk["entries"][number % self.manifest["entry_chunk"]]
         text = [self.sentence(s) for s in sentences]
-        url, page_title, facets = chunk["pages"][str(page)]
-        return {"page": page, "url": url, "page_title": page_title, "facets": facets, "anchor": anchor,
+        url, page_title = chunk["pages"][str(page)]
+        return {"page": page, "url": url, "page_title": page_title, "anchor": anchor,
                 "title": "".join(text[:title_count])[:-1], "heading": self.sentence(heading) if heading >= 0 else "",
                 "text": "".join(text)}
 
     def sentence(self, number: int) -> str:
-        return unpacked(self.files[f"t/{number // self.manifest['sentence_chunk']}.json.gz"])[number % self.manifest["sentence_chunk"]]
+        return self.read(f"t/{number // self.manifest['sentence_chunk']}.json.gz")[number % self.manifest["sentence_chunk"]]
+
+    def page_starts(self) -> list[int]:
+        """The first entry of each page (the manifest keeps their differences)."""
+        starts, total = [], 0
+        for delta in self.manifest["page_starts"]:
+            total += delta
+            starts.append(total)
+        return starts
+
+    def filtered_pages(self, filters: dict[str, str]) -> set[int] | None:
+        """The pages every filter keeps ({"level": "区级", "year": "2023"}), None without filters."""
+        if not filters:
+            return None
+        facets = self.read("f.json.gz")
+        kept: set[int] | None = None
+        for name, value in filters.items():
+            pages, page = set(), 0
+            for delta in decode_varints(facets.get(name, {}).get(value, "")):
+                page += delta
+                pages.add(page)
+            kept = pages if kept is None else kept & pages
+        return kept
 
 
 def contains_phrase(text: str, phrase: str) -> bool:
@@ -100,8 +129,8 @@ def phrase_matches(index: Index, part: str) -> dict[int, bool]:
     return found
 
 
-def search(files: dict, query: str) -> list[Hit]:
-    """Every entry matching every phrase of the query, best first."""
+def search(files: dict, query: str, filters: dict[str, str] | None = None) -> list[Hit]:
+    """Every entry matching every phrase of the query (on the pages the filters keep), best first."""
     index = Index(files)
     matched: dict[int, bool] | None = None
     for part in query_parts(query):
@@ -109,23 +138,23 @@ def search(files: dict, query: str) -> list[Hit]:
             raise RefusedQuery(part)
         found = phrase_matches(index, part)
         matched = found if matched is None else {e: t or found[e] for e, t in matched.items() if e in found}
-    hits = [Hit(entry=e, in_plan=e < index.manifest["plan_entries"], in_title=t) for e, t in (matched or {}).items()]
+    kept, starts = index.filtered_pages(filters or {}), index.page_starts()
+    hits = [Hit(entry=e, in_plan=e < index.manifest["plan_entries"], in_title=t) for e, t in (matched or {}).items()
+            if kept is None or page_of(starts, e) in kept]
     return sorted(hits, key=lambda hit: hit.rank)
 
 
-def search_pages(files: dict, query: str) -> list[int]:
+def search_pages(files: dict, query: str, filters: dict[str, str] | None = None) -> list[int]:
     """The pages holding every phrase of the query, each in some entry (the fallback when no single
     passage holds them all), in page order."""
     index = Index(files)
-    starts, total = [], 0
-    for delta in index.manifest["page_starts"]:
-        total += delta
-        starts.append(total)
+    starts = index.page_starts()
     pages: set[int] | None = None
     for part in query_parts(query):
         found = {page_of(starts, entry) for entry in phrase_matches(index, part)}
         pages = found if pages is None else pages & found
-    return sorted(pages or ())
+    kept = index.filtered_pages(filters or {})
+    return sorted(p for p in pages or () if kept is None or p in kept)
 
 
 def page_of(starts: list[int], entry: int) -> int:

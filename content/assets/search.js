@@ -153,6 +153,7 @@
       }
       return cache[name];
     }
+    this.load = load;
     this.manifest = function () { return load("manifest.json"); };
     this.postings = function (manifest, token) {
       return load("s/" + (tokenHash(token) % manifest.shards) + ".json.gz").then(function (shard) {
@@ -203,13 +204,30 @@
     });
   }
 
-  // every entry matching all phrases: [{id, inTitle, variants: [[variant...] per phrase]}] best first
-  function search(index, manifest, parts) {
+  // the page of an entry: a binary search over the pages' first entries
+  function pageOf(starts, entry) {
+    var low = 0, high = starts.length - 1;
+    while (low < high) { var mid = (low + high + 1) >> 1; if (starts[mid] <= entry) low = mid; else high = mid - 1; }
+    return low;
+  }
+
+  function pageStarts(manifest) {
+    var starts = [], total = 0;
+    manifest.page_starts.forEach(function (d) { total += d; starts.push(total); });
+    return starts;
+  }
+
+  // candidates matching all phrases, best first: {hits: [{id, inPlan, inTitle}], pageHits: [{page, parts:
+  // [[entry...] per phrase]}], variants}; pageHits are the pages (kept by the filters) where every phrase
+  // occurs, though in different passages only (no hit of theirs holds all), as query.search_pages
+  function search(index, manifest, parts, kept) {
+    var starts = pageStarts(manifest);
     return Promise.all(parts.map(function (part) {
       var variants = expandPhrase(part, manifest.synonyms);
       return Promise.all(variants.map(function (v) { return phraseEntries(index, manifest, v); })).then(function (maps) {
         var merged = new Map();
         maps.forEach(function (m) { m.forEach(function (inTitle, e) { merged.set(e, (merged.get(e) || false) || inTitle); }); });
+        if (kept) merged.forEach(function (_, e) { if (!kept.has(pageOf(starts, e))) merged.delete(e); });
         return {variants: variants, entries: merged};
       });
     })).then(function (perPart) {
@@ -225,7 +243,25 @@
       hits.sort(function (a, b) {
         return (b.inPlan - a.inPlan) || (b.inTitle - a.inTitle) || (a.id - b.id);
       });
-      return {hits: hits, variants: perPart.map(function (p) { return p.variants; })};
+      var pageHits = [];
+      if (perPart.length > 1) {
+        var byPage = perPart.map(function (p) {
+          var pages = new Map();
+          Array.from(p.entries.keys()).sort(function (x, y) { return x - y; }).forEach(function (e) {
+            var page = pageOf(starts, e);
+            if (!pages.has(page)) pages.set(page, []);
+            pages.get(page).push(e);
+          });
+          return pages;
+        });
+        byPage[0].forEach(function (entries, page) {
+          if (byPage.every(function (pages) { return pages.has(page); })) {
+            pageHits.push({page: page, parts: byPage.map(function (pages) { return pages.get(page); })});
+          }
+        });
+        pageHits.sort(function (x, y) { return x.page - y.page; });
+      }
+      return {hits: hits, pageHits: pageHits, variants: perPart.map(function (p) { return p.variants; })};
     });
   }
 
@@ -322,30 +358,61 @@
     return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
   }
 
-  function pagesOf(hits, manifest) {
-    var starts = [], total = 0;
-    manifest.page_starts.forEach(function (d) { total += d; starts.push(total); });
-    var pages = new Set();
-    hits.forEach(function (hit) {
-      var low = 0, high = starts.length - 1;
-      while (low < high) { var mid = (low + high + 1) >> 1; if (starts[mid] <= hit.id) low = mid; else high = mid - 1; }
-      pages.add(low);
+  // the filters' choices (a select per facet) and the pages they keep: a Set, or null without a filter
+  function keptPages(facets, choices) {
+    var kept = null;
+    Object.keys(choices).forEach(function (name) {
+      if (!choices[name]) return;
+      var pages = new Set(), page = 0;
+      decodeVarints((facets[name] || {})[choices[name]] || "").forEach(function (d) { page += d; pages.add(page); });
+      kept = kept === null ? pages : new Set(Array.from(kept).filter(function (p) { return pages.has(p); }));
     });
-    return pages.size;
+    return kept;
   }
 
   function start() {
     var box = document.querySelector("[data-search]");
     if (!box || box.dataset.ready) return;
     box.dataset.ready = "1";
-    var input = box.querySelector("input");
+    var input = box.querySelector("input[name=q]");
     var form = box.querySelector("form");
     var status = box.querySelector(".plan-search-status");
     var list = box.querySelector("[data-search-results]");
+    var filters = box.querySelector(".plan-search-filters");
+    var selects = Array.from(box.querySelectorAll("select[data-facet]"));
     var base = new URL(box.dataset.index, window.location.href);
     var root = new URL(box.dataset.root, window.location.href);
     var index = new Index(base);
-    var current = 0, timer = null;
+    var current = 0, timer = null, facets = null;
+
+    function choices() {
+      var chosen = {};
+      selects.forEach(function (select) { if (select.value) chosen[select.dataset.facet] = select.value; });
+      return chosen;
+    }
+
+    // the filters' options from f.json.gz, loaded with the first results (a choice from the URL is kept)
+    function loadFacets() {
+      if (facets) return facets;
+      facets = index.load("f.json.gz").then(function (data) {
+        var params = new URLSearchParams(window.location.search);
+        selects.forEach(function (select) {
+          var values = Object.keys(data[select.dataset.facet] || {}).sort();
+          if (select.dataset.facet === "year") values.reverse();
+          values.forEach(function (value) {
+            var option = document.createElement("option");
+            option.value = value;
+            option.textContent = value;
+            select.appendChild(option);
+          });
+          var wanted = params.get(select.dataset.facet);
+          if (wanted && values.indexOf(wanted) >= 0) select.value = wanted;
+        });
+        if (filters) filters.hidden = false;
+        return data;
+      });
+      return facets;
+    }
 
     function show(query) {
       var run = ++current;
@@ -362,50 +429,97 @@
         return;
       }
       status.textContent = box.dataset.loading;
-      index.manifest().then(function (manifest) {
+      var chosen = choices(), filtered = Object.keys(chosen).length > 0;
+      var ready = filtered ? Promise.all([index.manifest(), loadFacets()]) : index.manifest().then(function (m) { return [m, null]; });
+      ready.then(function (loaded) {
+        var manifest = loaded[0], kept = loaded[1] ? keptPages(loaded[1], chosen) : null;
         SUFFIXES = manifest.suffixes;
-        return search(index, manifest, parts).then(function (result) {
+        var starts = pageStarts(manifest);
+        return search(index, manifest, parts, kept).then(function (result) {
           if (run !== current) return;
-          var shown = 0, next = 0, hits = result.hits, pages = new Set();
+          // passage results first, then the pages holding every phrase in different passages only
+          var queue = result.hits.map(function (hit) { return {hit: hit}; });
+          var hitPages = new Set(result.hits.map(function (hit) { return pageOf(starts, hit.id); }));
+          result.pageHits.forEach(function (pageHit) { if (!hitPages.has(pageHit.page)) queue.push({pageHit: pageHit}); });
+          var shown = 0, next = 0, pages = new Set(), plans = new Set(), passages = 0, pageOnly = 0;
           function report() {
-            // while candidates remain unread the count is of candidates (every token in the passage);
+            // while candidates remain unread the counts are of candidates (every token in the passage);
             // once all are read, of the passages that hold the query as written
-            var done = next >= hits.length;
-            var entries = done ? shown : hits.length, pageCount = done ? pages.size : pagesOf(hits, manifest);
-            status.textContent = entries
-              ? format(box.dataset.found, {entries: entries, pages: pageCount})
-              : format(box.dataset.none, {query: query.trim()});
+            var done = next >= queue.length;
+            var entries = done ? passages : result.hits.length;
+            var pageCount = done ? pages.size : new Set(queue.map(function (q) { return q.hit ? pageOf(starts, q.hit.id) : q.pageHit.page; })).size;
+            var planCount = 0;
+            if (done) { planCount = plans.size; } else {
+              new Set(queue.map(function (q) { return q.hit ? pageOf(starts, q.hit.id) : q.pageHit.page; })).forEach(function (p) { if (p < manifest.plan_pages) planCount += 1; });
+            }
+            var text = entries ? format(box.dataset.found, {entries: entries, pages: pageCount, plans: planCount}) : "";
+            var onlyPages = done ? pageOnly : queue.length - result.hits.length;
+            if (onlyPages) text += (text ? " " : "") + format(box.dataset.pagesOnly, {pages: onlyPages});
+            status.textContent = text || format(box.dataset.none, {query: query.trim()});
+          }
+          function add(entry, spans, page) {
+            list.appendChild(renderHit(entry, spans, root));
+            pages.add(page);
+            if (page < manifest.plan_pages) plans.add(page);
+            shown += 1;
+          }
+          // a page holding each phrase somewhere: shown at the first passage of its first phrase, once each
+          // phrase is verified on one of its passages
+          function readPageHit(pageHit) {
+            var found = [];
+            return result.variants.reduce(function (chain, variants, i) {
+              return chain.then(function (ok) {
+                if (!ok) return false;
+                var candidates = pageHit.parts[i].slice();
+                function tryNext() {
+                  if (!candidates.length) return false;
+                  return index.entry(manifest, candidates.shift()).then(function (entry) {
+                    var spans = matchSpans(entry, [variants]);
+                    if (spans === null) return tryNext();
+                    found.push([entry, spans]);
+                    return true;
+                  });
+                }
+                return tryNext();
+              });
+            }, Promise.resolve(true)).then(function (ok) { return ok ? found[0] : null; });
           }
           // reads candidates in rank order until a page of results is shown or none is left
           function page() {
             list.setAttribute("aria-busy", "true");
             var wanted = shown + PAGE_SIZE;
             function batch() {
-              var some = hits.slice(next, next + PAGE_SIZE);
+              var some = queue.slice(next, next + PAGE_SIZE);
               next += some.length;
-              return Promise.all(some.map(function (hit) { return index.entry(manifest, hit.id); })).then(function (entries) {
-                if (run !== current) return;
-                entries.forEach(function (entry) {
+              return Promise.all(some.map(function (item) {
+                if (item.pageHit) return readPageHit(item.pageHit).then(function (pair) { return pair && {entry: pair[0], spans: pair[1], page: item.pageHit.page, pageOnly: true}; });
+                return index.entry(manifest, item.hit.id).then(function (entry) {
                   var spans = matchSpans(entry, result.variants);
-                  if (spans === null) return; // every token is in the passage, the phrase is not: not a result
-                  list.appendChild(renderHit(entry, spans, root));
-                  pages.add(entry.url);
-                  shown += 1;
+                  // every token is in the passage, the phrase is not: not a result
+                  return spans && {entry: entry, spans: spans, page: pageOf(starts, item.hit.id)};
                 });
-                if (shown < wanted && next < hits.length) return batch();
+              })).then(function (read) {
+                if (run !== current) return;
+                read.forEach(function (r) {
+                  if (!r) return;
+                  add(r.entry, r.spans, r.page);
+                  if (r.pageOnly) { pageOnly += 1; } else { passages += 1; }
+                });
+                if (shown < wanted && next < queue.length) return batch();
                 var button = box.querySelector(".plan-search-more");
-                if (next < hits.length && !button) {
+                if (next < queue.length && !button) {
                   button = document.createElement("button");
                   button.type = "button";
                   button.className = "plan-search-more";
                   button.textContent = box.dataset.more;
                   button.addEventListener("click", page);
                   list.after(button);
-                } else if (next >= hits.length && button) {
+                } else if (next >= queue.length && button) {
                   button.remove();
                 }
                 report();
                 list.setAttribute("aria-busy", "false"); // the page of results is complete
+                loadFacets();
               });
             }
             return batch();
@@ -423,6 +537,10 @@
     function submit(query) {
       var url = new URL(window.location.href);
       if (query.trim()) { url.searchParams.set("q", query.trim()); } else { url.searchParams.delete("q"); }
+      var chosen = choices();
+      selects.forEach(function (select) {
+        if (chosen[select.dataset.facet]) { url.searchParams.set(select.dataset.facet, chosen[select.dataset.facet]); } else { url.searchParams.delete(select.dataset.facet); }
+      });
       window.history.replaceState(null, "", url.href);
       show(query);
     }
@@ -432,7 +550,13 @@
       clearTimeout(timer);
       timer = setTimeout(function () { submit(input.value); }, 250);
     });
-    if (initialQuery) { input.value = initialQuery; submit(initialQuery); }
+    selects.forEach(function (select) { select.addEventListener("change", function () { clearTimeout(timer); submit(input.value); }); });
+    var params = new URLSearchParams(window.location.search);
+    var fromUrl = selects.some(function (select) { return params.get(select.dataset.facet); });
+    if (fromUrl) {
+      // the filters named in the URL (?q=光伏&level=区级) need their options before the first query
+      loadFacets().then(function () { if (initialQuery) { input.value = initialQuery; submit(initialQuery); } });
+    } else if (initialQuery) { input.value = initialQuery; submit(initialQuery); }
   }
 
   window.planSearch = {decodeVarints: decodeVarints, queryParts: queryParts, normalise: normalise, stem: stem, tokenise: tokenise, tokenHash: tokenHash, expandPhrase: function (p, groups, suffixes) { SUFFIXES = suffixes; return expandPhrase(p, groups); }};

@@ -111,15 +111,18 @@ def test_read_entries_by_deepest_anchor_skipping_excluded():
     assert entries[2].heading == "1．推动垃圾分类"
 
 
-def page(url: str, *entries: tuple[str, str, str]) -> Page:
-    return Page(url=url, title=url, entries=[Entry(url=url, anchor=a, title=t, body=b, heading=t) for a, t, b in entries])
+def page(url: str, *entries: tuple[str, str, str], facets: dict | None = None) -> Page:
+    return Page(url=url, title=url, entries=[Entry(url=url, anchor=a, title=t, body=b, heading=t) for a, t, b in entries],
+                facets=facets or {})
 
 
 PAGES = [
     page("agencies/x/", ("h", "海绵城市建设", "区住房城乡建设委")),
     page("plans/b/", ("p1", "", "海绵，绵城市"), ("p2", "", "城市海绵"), ("p3", "", "全面推进海绵城市建设"),
-         ("p4", "", "区发展和改革委员会牵头"), ("p5", "", "Solar photovoltaics on roofs")),
-    page("plans/a/", ("t1-1", "1．建设海绵城市", "正文"), ("p1", "", "区发改委负责"), ("p2", "", "photovoltaic power, solar")),
+         ("p4", "", "区发展和改革委员会牵头"), ("p5", "", "Solar photovoltaics on roofs"),
+         facets={"region": ["天津市宝坻区"], "level": ["区级"], "theme": ["城乡建设", "能源"], "year": ["2023"]}),
+    page("plans/a/", ("t1-1", "1．建设海绵城市", "正文"), ("p1", "", "区发改委负责"), ("p2", "", "photovoltaic power, solar"),
+         facets={"region": ["津市市"], "level": ["县级"], "theme": ["城乡建设"], "year": ["2024"]}),
 ]
 
 
@@ -202,6 +205,28 @@ def test_token_set_is_the_tokens_of_tokenise(text):
 ])
 def test_contains_phrase(text, phrase, expected):
     assert contains_phrase(text, phrase) is expected
+
+
+def test_filters_keep_the_pages_of_a_facet(files):
+    assert found(files, "海绵城市") == [("plans/a/", "t1-1"), ("plans/b/", "p3"), ("agencies/x/", "h")]
+    assert [f for f in found_filtered(files, "海绵城市", {"level": "区级"})] == [("plans/b/", "p3")]
+    assert found_filtered(files, "海绵城市", {"theme": "城乡建设"}) == [("plans/a/", "t1-1"), ("plans/b/", "p3")]
+    assert found_filtered(files, "海绵城市", {"theme": "城乡建设", "year": "2024"}) == [("plans/a/", "t1-1")]
+    assert found_filtered(files, "海绵城市", {"year": "1999"}) == []
+
+
+def found_filtered(files, query, filters):
+    index = Index(files)
+    return [(index.entry(hit.entry)["url"], index.entry(hit.entry)["anchor"]) for hit in search(files, query, filters)]
+
+
+def test_read_page_reads_a_plan_pages_facets():
+    from build_tools.search.extract import read_facets
+
+    html = """<article class="md-content__inner"><h1 id="x">某区方案</h1><div class="search-facets" hidden data-search-exclude
+    data-facet-region="天津市宝坻区" data-facet-level="区级" data-facet-year="2023" data-facet-theme="能源|工业"></div></article>"""
+    assert read_facets(html) == {"region": ["天津市宝坻区"], "level": ["区级"], "theme": ["能源", "工业"], "year": ["2023"]}
+    assert read_entries(html, "plans/x/")[1][0].body == ""  # the facets are no text
 
 
 def test_page_fallback_when_no_passage_holds_every_word(files):
