@@ -7,7 +7,8 @@ Layout written under ``<edition>/search-index/`` (every file but the manifest gz
     s/<n>.json.gz     postings of the tokens whose FNV-1a hash modulo the shard count is n:
                       {"光伏": "<2 * entry delta + in_title, ... as varints>", "碳达": 7, ...}
     h/<n>.json.gz     a hot token's postings (碳达 on most pages), a file of its own, named in its shard by n
-    e/<n>.json.gz     entries n*ENTRY_CHUNK ...: [page, anchor, title sentences, heading sentence, sentences]
+    e/<n>.json.gz     entries n*ENTRY_CHUNK ...: [page, anchor, count of title sentences, heading's sentences,
+                      sentences] (sentence ids as varints, see encode_ids)
                       and their pages {page: [url, title]}
     t/<n>.json.gz     sentences n*SENTENCE_CHUNK ...: each distinct sentence of the site once
     f.json.gz         the filters: {facet: {value: pages}} (region, level, theme, year of plan pages)
@@ -119,6 +120,26 @@ def encode_varints(numbers: list[int]) -> str:
     return "".join(out)
 
 
+def encode_ids(numbers: list[int]) -> str:
+    """Sentence ids of an entry as varints: the first, then each one's difference from the one before,
+    zigzag-signed (0, -1, 1, -2 … as 0, 1, 2, 3 …): an entry's sentences are mostly new and consecutive.
+
+    >>> encode_ids([40, 41, 42, 7])
+    'm222b2'
+    """
+    deltas = [b - a for a, b in zip([0] + numbers, numbers)]
+    return encode_varints([2 * d if d >= 0 else -2 * d - 1 for d in deltas])
+
+
+def decode_ids(text: str) -> list[int]:
+    """The inverse of ``encode_ids``."""
+    numbers, value = [], 0
+    for zigzag in decode_varints(text):
+        value += zigzag // 2 if zigzag % 2 == 0 else -(zigzag + 1) // 2
+        numbers.append(value)
+    return numbers
+
+
 def decode_varints(text: str) -> list[int]:
     """The inverse of ``encode_varints``."""
     numbers, value, shift = [], 0, 0
@@ -199,10 +220,6 @@ class SentenceStore:
     def add(self, text: str) -> list[int]:
         return [self.number.setdefault(sentence, len(self.number)) for sentence in split_sentences(text)]
 
-    def add_whole(self, text: str) -> int:
-        """A heading, stored as one sentence whatever it holds."""
-        return self.number.setdefault(text, len(self.number))
-
     def sentences(self) -> list[str]:
         return list(self.number)
 
@@ -224,8 +241,9 @@ def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: 
         rows = []
         for i, entry in enumerate(entries[start:start + ENTRY_CHUNK], start):
             title = store.add(entry.title + "\n") if entry.title else []
-            heading = store.add_whole(entry.heading) if entry.heading else -1
-            rows.append([page_of[i], entry.anchor, len(title), heading, title + store.add(entry.body)])
+            # the heading is a heading entry's title: the same sentences (line end included), no new text
+            heading = store.add(entry.heading + "\n") if entry.heading else []
+            rows.append([page_of[i], entry.anchor, len(title), encode_ids(heading), encode_ids(title + store.add(entry.body))])
         used = sorted({row[0] for row in rows})
         files[f"e/{start // ENTRY_CHUNK}.json.gz"] = packed({
             "entries": rows, "pages": {str(p): [pages[p].url, pages[p].title] for p in used}})

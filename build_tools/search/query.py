@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.search.index import INDEX_DIRECTORY, decode_varints, dumps, unpacked
+from build_tools.search.index import INDEX_DIRECTORY, decode_ids, decode_varints, dumps, unpacked
 from build_tools.search.synonyms import expand_phrase
 from build_tools.search.tokens import HAN_RUN, normalise, query_parts, token_hash, tokenise
 
@@ -68,10 +68,10 @@ class Index:
         """{page, url, page_title, anchor, title, heading, text} of an entry."""
         chunk = self.read(f"e/{number // self.manifest['entry_chunk']}.json.gz")
         page, anchor, title_count, heading, sentences = chunk["entries"][number % self.manifest["entry_chunk"]]
-        text = [self.sentence(s) for s in sentences]
+        text = [self.sentence(s) for s in decode_ids(sentences)]
         url, page_title = chunk["pages"][str(page)]
         return {"page": page, "url": url, "page_title": page_title, "anchor": anchor,
-                "title": "".join(text[:title_count])[:-1], "heading": self.sentence(heading) if heading >= 0 else "",
+                "title": "".join(text[:title_count])[:-1], "heading": "".join(self.sentence(s) for s in decode_ids(heading))[:-1],
                 "text": "".join(text)}
 
     def sentence(self, number: int) -> str:

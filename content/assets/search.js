@@ -122,6 +122,15 @@
     return numbers;
   }
 
+  // sentence ids, as index.decode_ids: the first, then zigzag-signed differences
+  function decodeIds(text) {
+    var value = 0;
+    return decodeVarints(text).map(function (zigzag) {
+      value += zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+      return value;
+    });
+  }
+
   // varints of 2 * (entry delta) + inTitle, as query.decode: Map(entry -> inTitle)
   function decode(encoded) {
     var postings = new Map(), entry = 0;
@@ -171,10 +180,10 @@
       return load("e/" + Math.floor(id / manifest.entry_chunk) + ".json.gz").then(function (chunk) {
         var row = chunk.entries[id % manifest.entry_chunk];
         var page = chunk.pages[String(row[0])];
-        var wanted = row[4].map(function (n) { return sentence(manifest, n); });
-        wanted.push(row[3] >= 0 ? sentence(manifest, row[3]) : Promise.resolve(""));
+        var headingIds = decodeIds(row[3]);
+        var wanted = decodeIds(row[4]).concat(headingIds).map(function (n) { return sentence(manifest, n); });
         return Promise.all(wanted).then(function (texts) {
-          var heading = texts.pop();
+          var heading = texts.splice(texts.length - headingIds.length).join("").slice(0, -1);
           var text = texts.join("");
           var title = texts.slice(0, row[2]).join("").slice(0, -1);
           return {id: id, url: page[0], pageTitle: page[1], facets: page[2], anchor: row[1], title: title,
@@ -559,6 +568,6 @@
     } else if (initialQuery) { input.value = initialQuery; submit(initialQuery); }
   }
 
-  window.planSearch = {decodeVarints: decodeVarints, queryParts: queryParts, normalise: normalise, stem: stem, tokenise: tokenise, tokenHash: tokenHash, expandPhrase: function (p, groups, suffixes) { SUFFIXES = suffixes; return expandPhrase(p, groups); }};
+  window.planSearch = {decodeVarints: decodeVarints, decodeIds: decodeIds, queryParts: queryParts, normalise: normalise, stem: stem, tokenise: tokenise, tokenHash: tokenHash, expandPhrase: function (p, groups, suffixes) { SUFFIXES = suffixes; return expandPhrase(p, groups); }};
   if (window.document$) { window.document$.subscribe(start); } else { document.addEventListener("DOMContentLoaded", start); }
 })();
