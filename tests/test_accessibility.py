@@ -13,7 +13,7 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium n
 # one page of every kind, as published (the English edition has the same paths under en/)
 PAGE_KINDS = ["", "plans/", "plans/tianjin-baodi-2023/", "plans/changde-jinshi-2024/", "themes/", "themes/energy/",
               "agencies/", "agencies/tianjin-baodi.development-reform/", "agencies/types/development-reform/",
-              "targets/", "regions/", "regions/tianjin/", "glossary/", "about/", "404.html"]
+              "targets/", "regions/", "regions/tianjin/", "glossary/", "about/", "search/", "search/?q=%E5%85%89%E4%BC%8F", "404.html"]
 
 
 def serious_violations(page) -> list[tuple[str, str, int]]:
