@@ -1,6 +1,9 @@
-// The search page: reads ?q=, queries the static index of build_tools/search (search-index/ of the
-// edition) and renders results into [data-search-results]. Nothing is fetched until a query is made:
-// then the manifest, the postings shards of the query's tokens and the text chunks of the results shown.
+// The search page: reads ?q= (and the filters, ?level=…), queries the static index of build_tools/search
+// (search-index/ of the edition) and renders results into [data-search-results]. Nothing is fetched until
+// a query is made: then the manifest, the postings of the query's tokens (a shard, or a hot token's own
+// file), and for the results shown their entry chunks and sentence chunks; the filters' f.json.gz after
+// the first results. Files are gzip on disk and inflated here (DecompressionStream). Postings name the
+// entries holding every token of a phrase; the entry's text decides (matchSpans), as query.py does.
 // normalise, stem, tokenise, tokenHash and expandPhrase mirror build_tools/search/tokens.py and
 // synonyms.py (tests compare them on the seed site's text). Every word shown comes from the page's data-*
 // attributes; document text is inserted with textContent only, never as HTML.
@@ -509,11 +512,15 @@
                 });
               })).then(function (read) {
                 if (run !== current) return;
-                read.forEach(function (r) {
-                  if (!r) return;
+                var start = next - read.length;
+                for (var k = 0; k < read.length && shown < wanted; k++) {
+                  var r = read[k];
+                  // the batch's results beyond the page are read again by "more" (their files are cached)
+                  if (shown + 1 === wanted) next = start + k + 1;
+                  if (!r) continue;
                   add(r.entry, r.spans, r.page);
                   if (r.pageOnly) { pageOnly += 1; } else { passages += 1; }
-                });
+                }
                 if (shown < wanted && next < queue.length) return batch();
                 var button = box.querySelector(".plan-search-more");
                 if (next < queue.length && !button) {
