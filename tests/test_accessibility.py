@@ -15,7 +15,8 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium n
 PAGE_KINDS = ["", "plans/", "plans/tianjin-baodi-2023/", "plans/changde-jinshi-2024/", "themes/", "themes/energy/",
               "agencies/", "agencies/tianjin-baodi/", "agencies/types/development-reform/",
               "targets/", "targets/renewable-power-capacity/", "regions/", "regions/tianjin/", "glossary/", "about/", "404.html",
-              "compare/", "compare/?plans=tianjin-baodi-2023,tianjin-xiqing-2023,changde-jinshi-2024"]
+              "compare/", "compare/?plans=tianjin-baodi-2023,tianjin-xiqing-2023,changde-jinshi-2024",
+              "search/", "search/?q=%E5%85%89%E4%BC%8F"]
 
 
 def serious_violations(page) -> list[tuple[str, str, int]]:

@@ -17,6 +17,7 @@ from build_tools.ingest.readers import SourceText
 from build_tools.parse.plan import parse_plan
 from build_tools.paths import SOURCES
 from build_tools.pipeline import account, parse_files, source_files
+from build_tools.search.query import read_index, stored_text
 
 SEED = SOURCES / "000_2b8445057e662679.txt"
 CHROME = ["首页 > 政务公开 > 政策文件", "扫一扫在手机打开当前页", "主办单位：天津市宝坻区人民政府办公室", "津ICP备05004441号",
@@ -122,7 +123,7 @@ def test_the_merged_site_shows_variants_but_no_chrome_or_injected_text(merged_bu
         for chrome in CHROME + ["宝坻网", "11120115MB1A11547X"]:
             assert chrome not in shown, (html_file, chrome)
     for edition in (site, site / "en"):
-        index = (edition / "search" / "search_index.json").read_text(encoding="utf-8")
+        index = stored_text(read_index(edition / "search-index"))
         assert "宝坻网" not in index and "网站注入文字" not in index and "扫一扫" not in index
 
 
@@ -167,6 +168,6 @@ def test_no_web_chrome_reaches_the_site(web_build, site_builder, tmp_path):
         shown = re.sub(r"<[^>]+>", "", html_file.read_text(encoding="utf-8"))
         for chrome in WEB_CHROME:
             assert chrome not in shown, (html_file, chrome)
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = stored_text(read_index(site / "search-index"))
     for chrome in WEB_CHROME:
         assert chrome not in index

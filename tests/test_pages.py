@@ -157,8 +157,14 @@ def test_sitemaps_and_canonical_links_carry_the_published_address(published):
         assert gzip.decompress(compressed).decode("utf-8") == sitemap
         # the gzip header's mtime: the start of that day (MkDocs' build date), 2023-11-14T00:00:00Z
         assert int.from_bytes(compressed[4:8], "little") == 1699920000
+        # each page's hreflang twins are in the sitemap (not in the head, where Material fetched sitemap.xml
+        # beside each <link rel=alternate> and logged 404s)
+        twin = address + ("en/" if not edition else "")
+        assert (f'<xhtml:link rel="alternate" hreflang="{"en" if edition else "zh"}" href="{root}plans/tianjin-baodi-2023/"/>' in sitemap)
+        assert (f'<xhtml:link rel="alternate" hreflang="{"zh" if edition else "en"}" href="{twin}plans/tianjin-baodi-2023/"/>' in sitemap)
         home = (site / edition / "index.html").read_text(encoding="utf-8")
         assert f'<link rel="canonical" href="{root}">' in home
+        assert 'rel="alternate"' not in home
         not_found = (site / edition / "404.html").read_text(encoding="utf-8")
         prefix = urlsplit(root).path
         assert f'href="{prefix}assets/plan.css"' in not_found

@@ -15,6 +15,7 @@ import yaml
 
 from build_tools.paths import PLANS, SOURCES
 from build_tools.pipeline import account, parse_files, source_files
+from build_tools.search.query import read_index, stored_text
 
 PORTAL = SOURCES / "003_27f9e29b9992793d.txt"
 PDF_TEXT = "001_fb91a11adaf269a7.txt"
@@ -75,7 +76,7 @@ def test_no_spam_or_chrome_in_any_built_page(built_site):
         shown = re.sub(r"<[^>]+>", "", html_file.read_text(encoding="utf-8"))
         for string in SPAM + CHROME + PADDING:
             assert string not in shown, (html_file, string)
-    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = stored_text(read_index(built_site / "search-index"))
     for string in SPAM + CHROME:
         assert string not in index, string
 

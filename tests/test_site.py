@@ -7,7 +7,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from lunr import lunr
+
+from build_tools.search.query import search_site
 
 
 class IdCollector(HTMLParser):
@@ -89,26 +90,13 @@ def test_no_request_leaves_the_site(built_site):
         assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="https?://', text), html_file
 
 
-def search_index(site):
-    """Material's search index, searched with lunr (the Python port of the lunr.js the site runs),
-    split on the separator configured in mkdocs.yml."""
-    data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = re.compile(data["config"]["separator"])
-    documents = [
-        {"location": doc["location"], "title": separator.sub(" ", re.sub("<[^>]+>", "", doc["title"])),
-         "text": separator.sub(" ", re.sub("<[^>]+>", "", doc["text"]))}
-        for doc in data["docs"]
-    ]
-    return lunr(ref="location", fields=("title", "text"), documents=documents)
-
-
 @pytest.mark.parametrize(
     "word, page_prefix",
     [("碳达峰", "plans/"), ("宝坻", "plans/tianjin-baodi-2023/"), ("装配式", "plans/"), ("津市市", "plans/changde-jinshi-2024/")],
 )
 def test_a_chinese_word_finds_its_page(built_site, word, page_prefix):
-    results = search_index(built_site).search(word)
-    assert any(r["ref"].startswith(page_prefix) for r in results), [r["ref"] for r in results[:5]]
+    results = [entry["url"] for entry in search_site(built_site, word)]
+    assert any(url.startswith(page_prefix) for url in results), results[:5]
 
 
 def test_every_plan_page_names_its_sources_their_originals_the_document_number_and_the_date(built_site, seed_plans):

@@ -44,12 +44,36 @@ def page_url(path: Path, root: Path) -> str:
     return relative[: -len("index.html")] if relative.endswith("index.html") else relative
 
 
+# the facets of a plan page for the search filters: <div class="search-facets" data-facet-theme="a|b" …>
+FACETS = "div.search-facets"
+FACET_NAMES = ("region", "level", "theme", "year")
+FACET_SEPARATOR = "|"
+
+
+def read_facets(html: str) -> dict[str, list[str]]:
+    """A plan page's facets: {"region": ["天津市宝坻区"], "level": ["区级"], "theme": [...], "year": ["2023"]}."""
+    return read_page(html, "")[2]
+
+
 def read_entries(html: str, url: str) -> tuple[str, list[Entry]]:
     """The page title (its h1) and its entries in document order."""
+    title, entries, _ = read_page(html, url)
+    return title, entries
+
+
+def read_page(html: str, url: str) -> tuple[str, list[Entry], dict[str, list[str]]]:
+    """The page title, its entries and its facets (empty but on plan pages), from one parse."""
     tree = HTMLParser(html)
     article = tree.css_first(ARTICLE)
     if article is None:
-        return "", []
+        return "", [], {}
+    facets = {}
+    holder = article.css_first(FACETS)
+    if holder is not None:
+        for name in FACET_NAMES:
+            values = [v for v in (holder.attributes.get(f"data-facet-{name}") or "").split(FACET_SEPARATOR) if v]
+            if values:
+                facets[name] = values
     pieces: list[list] = []  # [anchor, tag, [text parts]]
     walk(article, pieces)
     entries, heading, page_title = [], "", ""
@@ -66,7 +90,7 @@ def read_entries(html: str, url: str) -> tuple[str, list[Entry]]:
         else:
             title, body = "", text
         entries.append(Entry(url=url, anchor=anchor, title=title, body=body, heading=heading))
-    return page_title, entries
+    return page_title, entries, facets
 
 
 def walk(node: Node, pieces: list[list]) -> None:

@@ -1,36 +1,59 @@
-"""Search entries -> a static, sharded index: a small manifest, postings shards, text chunks.
+"""Search entries -> a static, sharded index: a small manifest, postings shards, a store of sentences.
 
-Layout written under ``<edition>/search-index/``::
+Layout written under ``<edition>/search-index/`` (every file but the manifest gzip-compressed on disk,
+``.json.gz``: the browser inflates it with DecompressionStream, so the disk holds what the wire carries)::
 
-    manifest.json   format, shard count, entry counts, page boundaries, agency synonyms (a few KB)
-    s/<n>.json      postings of the tokens whose FNV-1a hash modulo the shard count is n:
-                    {"光伏": "<entry delta, 2*count + in_title, position deltas, ... as varints>", ...}
-    c/<n>.json      entries n*CHUNK_ENTRIES ... as [page, anchor, title, body, heading], with their pages
+    manifest.json     format, shard count, entry counts, page boundaries, agency synonyms (a few KB)
+    s/<n>.json.gz     postings of the tokens whose FNV-1a hash modulo the shard count is n:
+                      {"光伏": "<2 * entry delta + in_title, ... as varints>", "碳达": 7, ...}
+    h/<n>.json.gz     a hot token's postings (碳达 on most pages), a file of its own, named in its shard by n
+    e/<n>.json.gz     entries n*ENTRY_CHUNK ...: [page, anchor, count of title sentences, heading's sentences,
+                      sentences] (sentence ids as varints, see encode_ids)
+                      and their pages {page: [url, title]}
+    t/<n>.json.gz     sentences n*SENTENCE_CHUNK ...: each distinct sentence of the site once
+    f.json.gz         the filters: {facet: {value: pages}} (region, level, theme, year of plan pages)
 
-A query downloads the manifest, the shards of its tokens and the chunks of the results it shows.
-Entry ids put plan pages first, so ``id < plan_entries`` says "plan text" without any download.
-Positions are token ordinals (see ``tokens.py``): a phrase is a chain of consecutive positions.
-Output is byte-identical for the same pages (sorted input, sorted keys, no timestamps).
+Postings say which entries hold a token, not where: a phrase is verified on the entry's text (the
+browser fetches it only for the results it shows). Without positions the postings are about a third of
+their size with them (34% -> 16% of the text, gzip, 300 synthetic plans), and a 2-character Chinese
+query or one English word, a single token, is exact from the postings alone. Text is stored as
+sentences (split after 。；！？ and line ends), each distinct sentence once: plans share much of their
+wording (a province's plan is copied by its cities), so the store is a fraction of the text.
+
+A query downloads the manifest, the shards (or hot files) of its tokens, and for the results it shows
+their entry chunks and sentence chunks. Entry ids put plan pages first, so ``id < plan_entries`` says
+"plan text" without any download. Output is byte-identical for the same pages (sorted input, sorted
+keys, gzip without a timestamp).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
+from array import array
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.search.extract import Entry, page_url, read_entries, site_pages
+from build_tools.search.extract import Entry, page_url, read_page, site_pages
 from build_tools.search.synonyms import SUFFIXES, synonym_groups
-from build_tools.search.tokens import token_hash, tokenise
+from build_tools.search.tokens import token_hash, token_set
 
-FORMAT = 1
+FORMAT = 2
 INDEX_DIRECTORY = "search-index"
-# a shard's size bound: a query of a few tokens stays well under 100 KB at 3,000 plans
-MAX_SHARD_BYTES = 48_000
+# a shard's size bound (before gzip): a query of a few tokens downloads a few shards of a few KB each
+MAX_SHARD_BYTES = 24_000
 MAX_SHARDS = 4096
-# entries per text chunk: a page of results (10) touches at most ten chunks of a few KB each (8 entries)
-CHUNK_ENTRIES = 8
+# a token whose postings exceed this (before gzip) gets a file of its own (h/), so that the shard that
+# would hold it stays small for every other token hashed there; about 1,200 entries
+HOT_TOKEN_BYTES = 2_000
+# entries per entry chunk and sentences per sentence chunk: a result needs one of the first and a few of
+# the second; small chunks keep the bytes of a page of ten results low
+ENTRY_CHUNK = 32
+SENTENCE_CHUNK = 64
+# a sentence ends after 。；！？ or a line end: 推进海绵城市建设。| 到2025年，…；
+SENTENCE_END = re.compile(r"(?<=[。；！？\n])")
 # postings are written as varints in 64 JSON-safe characters: a digit below 32 ends a number, a digit of
 # 32 or more carries 5 bits and continues it (low bits first): 5 -> "5", 40 = 8 + 32 -> "e1"
 VARINT_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
@@ -43,6 +66,8 @@ class Page:
     url: str
     title: str
     entries: list[Entry]
+    facets: dict[str, list[str]] = field(default_factory=dict)
+    """the plan's region, level, themes and year, as the filters show them (extract.read_facets)"""
 
     @property
     def is_plan(self) -> bool:
@@ -55,9 +80,24 @@ def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def packed(value) -> bytes:
+    """``dumps`` gzip-compressed without a timestamp (byte-identical for the same value)."""
+    return gzip.compress(dumps(value).encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def unpacked(data: bytes | str):
+    """The inverse of ``packed`` (the manifest, plain JSON, passes as it is)."""
+    return json.loads(gzip.decompress(data) if isinstance(data, bytes) else data)
+
+
 def entry_text(entry: Entry) -> str:
-    """What is tokenised: the title, a line break, the body (offsets in the snippet refer to this)."""
+    """What is tokenised and shown: the title, a line break, the body."""
     return f"{entry.title}\n{entry.body}" if entry.title else entry.body
+
+
+def split_sentences(text: str) -> list[str]:
+    """推进海绵城市建设。到2025年，… -> ['推进海绵城市建设。', '到2025年，…']; ''.join() gives the text back."""
+    return [piece for piece in SENTENCE_END.split(text) if piece]
 
 
 def order_pages(pages: list[Page]) -> list[Page]:
@@ -80,6 +120,26 @@ def encode_varints(numbers: list[int]) -> str:
     return "".join(out)
 
 
+def encode_ids(numbers: list[int]) -> str:
+    """Sentence ids of an entry as varints: the first, then each one's difference from the one before,
+    zigzag-signed (0, -1, 1, -2 … as 0, 1, 2, 3 …): an entry's sentences are mostly new and consecutive.
+
+    >>> encode_ids([40, 41, 42, 7])
+    'm222b2'
+    """
+    deltas = [b - a for a, b in zip([0] + numbers, numbers)]
+    return encode_varints([2 * d if d >= 0 else -2 * d - 1 for d in deltas])
+
+
+def decode_ids(text: str) -> list[int]:
+    """The inverse of ``encode_ids``."""
+    numbers, value = [], 0
+    for zigzag in decode_varints(text):
+        value += zigzag // 2 if zigzag % 2 == 0 else -(zigzag + 1) // 2
+        numbers.append(value)
+    return numbers
+
+
 def decode_varints(text: str) -> list[int]:
     """The inverse of ``encode_varints``."""
     numbers, value, shift = [], 0, 0
@@ -94,56 +154,78 @@ def decode_varints(text: str) -> list[int]:
     return numbers
 
 
-def build_postings(entries: list[Entry]) -> dict[str, list[int]]:
-    """token -> flat list [entry delta, 2*count + in_title, position delta ...] per entry holding it."""
-    occurrences: dict[str, list[tuple[int, int, list[int]]]] = defaultdict(list)
+def build_postings(entries: list[Entry]) -> dict[str, array]:
+    """token -> array of 2 * entry + in_title, one per entry holding the token, in entry order."""
+    postings: dict[str, array] = defaultdict(lambda: array("I"))
     for number, entry in enumerate(entries):
-        tokens = tokenise(entry_text(entry))
-        title_end = len(entry.title)
-        positions: dict[str, list[int]] = defaultdict(list)
-        in_title: dict[str, bool] = {}
-        for token, start, _, ordinal in tokens:
-            positions[token].append(ordinal)
-            in_title[token] = in_title.get(token, False) or start < title_end
-        for token, ordinals in positions.items():
-            occurrences[token].append((number, int(in_title[token]), ordinals))
-    postings = {}
-    for token, rows in occurrences.items():
-        flat, previous = [], 0
-        for number, title_flag, ordinals in rows:
-            flat += [number - previous, 2 * len(ordinals) + title_flag]
-            flat += [ordinals[0]] + [b - a for a, b in zip(ordinals, ordinals[1:])]
-            previous = number
-        postings[token] = flat
+        in_title = token_set(entry.title) if entry.title else set()
+        for token in token_set(entry_text(entry)):
+            postings[token].append(2 * number + (token in in_title))
     return postings
 
 
-def shard_postings(postings: dict[str, list[int]], max_bytes: int = MAX_SHARD_BYTES) -> list[dict[str, str]]:
-    """Split the postings by token hash into the fewest (power of two) shards under ``max_bytes`` each.
+def encode_postings(values: array) -> str:
+    """[2 * entry + in_title, ...] -> varints of 2 * (entry delta) + in_title."""
+    numbers, previous = [], 0
+    for value in values:
+        entry = value >> 1
+        numbers.append(2 * (entry - previous) + (value & 1))
+        previous = entry
+    return encode_varints(numbers)
 
-    A token whose postings alone exceed the bound (碳达 on every page) keeps its shard over it: doubling
-    stops when the largest shard is one token's."""
-    encoded = {token: encode_varints(flat) for token, flat in postings.items()}
-    sizes = {token: len(token.encode("utf-8")) + len(text) + 6 for token, text in encoded.items()}
-    hashes = {token: token_hash(token) for token in postings}
+
+def shard_postings(postings: dict[str, array], max_bytes: int = MAX_SHARD_BYTES,
+                   hot_bytes: int = HOT_TOKEN_BYTES) -> tuple[list[dict[str, str | int]], list[str]]:
+    """Split the postings by token hash into the fewest (power of two) shards under ``max_bytes`` each;
+    a token whose postings exceed ``hot_bytes`` goes to a file of its own (its shard holds its number).
+
+    Returns the shards and the hot files' postings (hot file n is the n-th hot token in sorted order)."""
+    encoded = {token: encode_postings(values) for token, values in postings.items()}
+    hot = sorted(token for token, text in encoded.items() if len(text) > hot_bytes)
+    hot_number = {token: number for number, token in enumerate(hot)}
+    sizes = {token: len(token.encode("utf-8")) + (8 if token in hot_number else len(text)) + 6 for token, text in encoded.items()}
+    hashes = {token: token_hash(token) for token in encoded}
     count = 1
     while count < MAX_SHARDS:
-        totals = defaultdict(int)
+        totals: dict[int, int] = defaultdict(int)
         for token, size in sizes.items():
             totals[hashes[token] % count] += size
-        largest = max(totals.values(), default=0)
-        biggest_token = max(sizes.values(), default=0)
-        if largest <= max_bytes or largest <= biggest_token + 2:
+        if max(totals.values(), default=0) <= max_bytes:
             break
         count *= 2
-    shards: list[dict[str, str]] = [{} for _ in range(count)]
-    for token in sorted(postings):
-        shards[hashes[token] % count][token] = encoded[token]
-    return shards
+    shards: list[dict[str, str | int]] = [{} for _ in range(count)]
+    for token in sorted(encoded):
+        shards[hashes[token] % count][token] = hot_number.get(token, encoded[token])
+    return shards, [encoded[token] for token in hot]
 
 
-def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: str = "zh") -> dict[str, str]:
-    """Every file of the index, by path under search-index/, as text."""
+def facet_pages(pages: list[Page]) -> dict[str, dict[str, str]]:
+    """{facet: {value: varints of the page number deltas}}: which pages a filter keeps (f.json.gz,
+    fetched with the first results); index pages have no facets, so any filter leaves them out."""
+    found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for number, page in enumerate(pages):
+        for name, values in page.facets.items():
+            for value in values:
+                found[name][value].append(number)
+    return {name: {value: encode_varints([b - a for a, b in zip([0] + numbers, numbers)]) for value, numbers in values.items()}
+            for name, values in found.items()}
+
+
+class SentenceStore:
+    """Each distinct sentence once, numbered in order of first appearance (plan pages first)."""
+
+    def __init__(self) -> None:
+        self.number: dict[str, int] = {}
+
+    def add(self, text: str) -> list[int]:
+        return [self.number.setdefault(sentence, len(self.number)) for sentence in split_sentences(text)]
+
+    def sentences(self) -> list[str]:
+        return list(self.number)
+
+
+def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: str = "zh") -> dict[str, bytes | str]:
+    """Every file of the index, by path under search-index/: gzip bytes, the manifest as text."""
     pages = order_pages(pages)
     entries, page_of, page_starts = [], [], []
     for number, page in enumerate(pages):
@@ -151,16 +233,27 @@ def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: 
         entries.extend(page.entries)
         page_of.extend([number] * len(page.entries))
     plan_entries = sum(len(page.entries) for page in pages if page.is_plan)
-    shards = shard_postings(build_postings(entries))
-    files = {f"s/{number}.json": dumps(shard) for number, shard in enumerate(shards)}
-    for start in range(0, len(entries), CHUNK_ENTRIES):
-        rows = [[page_of[i], e.anchor, e.title, e.body, e.heading] for i, e in enumerate(entries[start:start + CHUNK_ENTRIES], start)]
+    shards, hot = shard_postings(build_postings(entries))
+    files: dict[str, bytes | str] = {f"s/{number}.json.gz": packed(shard) for number, shard in enumerate(shards)}
+    files.update({f"h/{number}.json.gz": packed(text) for number, text in enumerate(hot)})
+    store = SentenceStore()
+    for start in range(0, len(entries), ENTRY_CHUNK):
+        rows = []
+        for i, entry in enumerate(entries[start:start + ENTRY_CHUNK], start):
+            title = store.add(entry.title + "\n") if entry.title else []
+            # the heading is a heading entry's title: the same sentences (line end included), no new text
+            heading = store.add(entry.heading + "\n") if entry.heading else []
+            rows.append([page_of[i], entry.anchor, len(title), encode_ids(heading), encode_ids(title + store.add(entry.body))])
         used = sorted({row[0] for row in rows})
-        chunk = {"entries": rows, "pages": {str(p): [pages[p].url, pages[p].title] for p in used}}
-        files[f"c/{start // CHUNK_ENTRIES}.json"] = dumps(chunk)
+        files[f"e/{start // ENTRY_CHUNK}.json.gz"] = packed({
+            "entries": rows, "pages": {str(p): [pages[p].url, pages[p].title] for p in used}})
+    files["f.json.gz"] = packed(facet_pages(pages))
+    sentences = store.sentences()
+    for start in range(0, len(sentences), SENTENCE_CHUNK):
+        files[f"t/{start // SENTENCE_CHUNK}.json.gz"] = packed(sentences[start:start + SENTENCE_CHUNK])
     manifest = {
-        "format": FORMAT, "lang": lang, "shards": len(shards), "chunk_entries": CHUNK_ENTRIES,
-        "entries": len(entries), "plan_entries": plan_entries, "pages": len(pages),
+        "format": FORMAT, "lang": lang, "shards": len(shards), "entry_chunk": ENTRY_CHUNK, "sentence_chunk": SENTENCE_CHUNK,
+        "entries": len(entries), "plan_entries": plan_entries, "pages": len(pages), "plan_pages": sum(page.is_plan for page in pages),
         "page_starts": [b - a for a, b in zip([0] + page_starts, page_starts)],
         "synonyms": synonym_groups() if groups is None else groups,
         "suffixes": [list(pair) for pair in SUFFIXES],
@@ -174,9 +267,9 @@ def read_site(root: Path) -> list[Page]:
     pages = []
     for path in site_pages(root):
         url = page_url(path, root)
-        title, entries = read_entries(path.read_text(encoding="utf-8"), url)
+        title, entries, facets = read_page(path.read_text(encoding="utf-8"), url)
         if entries:
-            pages.append(Page(url=url, title=title, entries=entries))
+            pages.append(Page(url=url, title=title, entries=entries, facets=facets))
     return pages
 
 
@@ -184,8 +277,11 @@ def write_index(root: Path, lang: str) -> dict[str, int]:
     """Build the index of the edition built in ``root`` into root/search-index/; returns sizes."""
     files = build_index(read_site(root), lang=lang)
     directory = root / INDEX_DIRECTORY
-    for name, text in sorted(files.items()):
+    for name, content in sorted(files.items()):
         path = directory / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return {name: len(text.encode("utf-8")) for name, text in files.items()}
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return {name: len(content if isinstance(content, bytes) else content.encode("utf-8")) for name, content in files.items()}

@@ -1,20 +1,15 @@
-// The search page: reads ?q=, queries the static index of build_tools/search (search-index/ of the
-// edition) and renders results into [data-search-results]. Nothing is fetched until a query is made:
-// then the manifest, the postings shards of the query's tokens and the text chunks of the results shown.
+// The search page: reads ?q= (and the filters, ?level=…), queries the static index of build_tools/search
+// (search-index/ of the edition) and renders results into [data-search-results]. Nothing is fetched until
+// a query is made: then the manifest, the postings of the query's tokens (a shard, or a hot token's own
+// file), and for the results shown their entry chunks and sentence chunks; the filters' f.json.gz after
+// the first results. Files are gzip on disk and inflated here (DecompressionStream). Postings name the
+// entries holding every token of a phrase; the entry's text decides (matchSpans), as query.py does.
 // normalise, stem, tokenise, tokenHash and expandPhrase mirror build_tools/search/tokens.py and
 // synonyms.py (tests compare them on the seed site's text). Every word shown comes from the page's data-*
 // attributes; document text is inserted with textContent only, never as HTML.
 (function () {
   "use strict";
-  // Material's own search box also reads ?q= (it opens its overlay over this page and later deletes the
-  // parameter). This file is loaded without defer, inside the page, before the theme's bundle: it takes
-  // the query, hides it from the theme for the moment the bundle starts, and puts it back once started.
   var initialQuery = new URLSearchParams(window.location.search).get("q");
-  if (initialQuery !== null) {
-    var hidden = new URL(window.location.href);
-    hidden.searchParams.delete("q");
-    window.history.replaceState(null, "", hidden.href);
-  }
   var HAN_RUN = "[\\u3007\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]+";
   var TOKEN_RUN = new RegExp(HAN_RUN + "|[a-z0-9]+", "g");
   var HAS_HAN = new RegExp(HAN_RUN);
@@ -130,17 +125,33 @@
     return numbers;
   }
 
+  // sentence ids, as index.decode_ids: the first, then zigzag-signed differences
+  function decodeIds(text) {
+    var value = 0;
+    return decodeVarints(text).map(function (zigzag) {
+      value += zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+      return value;
+    });
+  }
+
+  // varints of 2 * (entry delta) + inTitle, as query.decode: Map(entry -> inTitle)
   function decode(encoded) {
-    var flat = decodeVarints(encoded);
-    var postings = new Map(), i = 0, entry = 0;
-    while (i < flat.length) {
-      entry += flat[i];
-      var count = flat[i + 1] >> 1, inTitle = (flat[i + 1] & 1) === 1, positions = new Set(), position = 0;
-      for (var k = 0; k < count; k++) { position += flat[i + 2 + k]; positions.add(position); }
-      postings.set(entry, {inTitle: inTitle, positions: positions});
-      i += 2 + count;
-    }
+    var postings = new Map(), entry = 0;
+    decodeVarints(encoded).forEach(function (number) {
+      entry += Math.floor(number / 2);
+      postings.set(entry, number % 2 === 1);
+    });
     return postings;
+  }
+
+  // a .json.gz file of the index: gzip bytes, inflated here (a server that sent it with
+  // Content-Encoding: gzip has inflated it already: then it does not start with the gzip magic 1f 8b)
+  function readJson(response) {
+    return response.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+      return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+    }).then(JSON.parse);
   }
 
   function Index(base) {
@@ -149,54 +160,86 @@
       if (!cache[name]) {
         cache[name] = fetch(new URL(name, base)).then(function (r) {
           if (!r.ok) throw new Error(name + ": " + r.status);
-          return r.json();
+          return readJson(r);
         });
       }
       return cache[name];
     }
+    this.load = load;
     this.manifest = function () { return load("manifest.json"); };
     this.postings = function (manifest, token) {
-      return load("s/" + (tokenHash(token) % manifest.shards) + ".json").then(function (shard) {
-        return decode(Object.prototype.hasOwnProperty.call(shard, token) ? shard[token] : "");
-      });
+      return load("s/" + (tokenHash(token) % manifest.shards) + ".json.gz").then(function (shard) {
+        var value = Object.prototype.hasOwnProperty.call(shard, token) ? shard[token] : "";
+        return typeof value === "number" ? load("h/" + value + ".json.gz") : value; // a hot token's own file
+      }).then(decode);
     };
+    function sentence(manifest, number) {
+      return load("t/" + Math.floor(number / manifest.sentence_chunk) + ".json.gz").then(function (chunk) {
+        return chunk[number % manifest.sentence_chunk];
+      });
+    }
+    // {id, url, pageTitle, facets, anchor, title, heading, text}, as query.Index.entry
     this.entry = function (manifest, id) {
-      return load("c/" + Math.floor(id / manifest.chunk_entries) + ".json").then(function (chunk) {
-        var row = chunk.entries[id % manifest.chunk_entries];
+      return load("e/" + Math.floor(id / manifest.entry_chunk) + ".json.gz").then(function (chunk) {
+        var row = chunk.entries[id % manifest.entry_chunk];
         var page = chunk.pages[String(row[0])];
-        return {id: id, url: page[0], pageTitle: page[1], anchor: row[1], title: row[2], body: row[3], heading: row[4],
-                text: row[2] ? row[2] + "\n" + row[3] : row[3]};
+        var headingIds = decodeIds(row[3]);
+        var wanted = decodeIds(row[4]).concat(headingIds).map(function (n) { return sentence(manifest, n); });
+        return Promise.all(wanted).then(function (texts) {
+          var heading = texts.splice(texts.length - headingIds.length).join("").slice(0, -1);
+          var text = texts.join("");
+          var title = texts.slice(0, row[2]).join("").slice(0, -1);
+          return {id: id, url: page[0], pageTitle: page[1], facets: page[2], anchor: row[1], title: title,
+                  heading: heading, text: text};
+        });
       });
     };
   }
 
-  // entries where the phrase's tokens hold their positions: Map(entry -> inTitle)
+  // candidate entries of a phrase, those holding all its tokens: Map(entry -> every token in the title);
+  // the text decides later (matchSpans), as query.candidates and query.contains_phrase
   function phraseEntries(index, manifest, phrase) {
-    var tokens = tokenise(phrase);
-    return Promise.all(tokens.map(function (t) { return index.postings(manifest, t[0]); })).then(function (lists) {
+    var tokens = Array.from(new Set(tokenise(phrase).map(function (t) { return t[0]; })));
+    return Promise.all(tokens.map(function (t) { return index.postings(manifest, t); })).then(function (lists) {
       var found = new Map();
       if (!lists.length) return found;
-      lists[0].forEach(function (first, entry) {
-        var all = lists.map(function (p) { return p.get(entry); });
-        if (all.some(function (p) { return !p; })) return;
-        var matched = false;
-        first.positions.forEach(function (start) {
-          if (matched) return;
-          matched = all.every(function (p, i) { return p.positions.has(start + tokens[i][3] - tokens[0][3]); });
-        });
-        if (matched) found.set(entry, all.every(function (p) { return p.inTitle; }));
+      lists.sort(function (a, b) { return a.size - b.size; });
+      lists[0].forEach(function (inTitle, entry) {
+        var title = inTitle;
+        for (var i = 1; i < lists.length; i++) {
+          if (!lists[i].has(entry)) return;
+          title = title && lists[i].get(entry);
+        }
+        found.set(entry, title);
       });
       return found;
     });
   }
 
-  // every entry matching all phrases: [{id, inTitle, variants: [[variant...] per phrase]}] best first
-  function search(index, manifest, parts) {
+  // the page of an entry: a binary search over the pages' first entries
+  function pageOf(starts, entry) {
+    var low = 0, high = starts.length - 1;
+    while (low < high) { var mid = (low + high + 1) >> 1; if (starts[mid] <= entry) low = mid; else high = mid - 1; }
+    return low;
+  }
+
+  function pageStarts(manifest) {
+    var starts = [], total = 0;
+    manifest.page_starts.forEach(function (d) { total += d; starts.push(total); });
+    return starts;
+  }
+
+  // candidates matching all phrases, best first: {hits: [{id, inPlan, inTitle}], pageHits: [{page, parts:
+  // [[entry...] per phrase]}], variants}; pageHits are the pages (kept by the filters) where every phrase
+  // occurs, though in different passages only (no hit of theirs holds all), as query.search_pages
+  function search(index, manifest, parts, kept) {
+    var starts = pageStarts(manifest);
     return Promise.all(parts.map(function (part) {
       var variants = expandPhrase(part, manifest.synonyms);
       return Promise.all(variants.map(function (v) { return phraseEntries(index, manifest, v); })).then(function (maps) {
         var merged = new Map();
         maps.forEach(function (m) { m.forEach(function (inTitle, e) { merged.set(e, (merged.get(e) || false) || inTitle); }); });
+        if (kept) merged.forEach(function (_, e) { if (!kept.has(pageOf(starts, e))) merged.delete(e); });
         return {variants: variants, entries: merged};
       });
     })).then(function (perPart) {
@@ -212,7 +255,25 @@
       hits.sort(function (a, b) {
         return (b.inPlan - a.inPlan) || (b.inTitle - a.inTitle) || (a.id - b.id);
       });
-      return {hits: hits, variants: perPart.map(function (p) { return p.variants; })};
+      var pageHits = [];
+      if (perPart.length > 1) {
+        var byPage = perPart.map(function (p) {
+          var pages = new Map();
+          Array.from(p.entries.keys()).sort(function (x, y) { return x - y; }).forEach(function (e) {
+            var page = pageOf(starts, e);
+            if (!pages.has(page)) pages.set(page, []);
+            pages.get(page).push(e);
+          });
+          return pages;
+        });
+        byPage[0].forEach(function (entries, page) {
+          if (byPage.every(function (pages) { return pages.has(page); })) {
+            pageHits.push({page: page, parts: byPage.map(function (pages) { return pages.get(page); })});
+          }
+        });
+        pageHits.sort(function (x, y) { return x.page - y.page; });
+      }
+      return {hits: hits, pageHits: pageHits, variants: perPart.map(function (p) { return p.variants; })};
     });
   }
 
@@ -240,7 +301,8 @@
     return spans;
   }
 
-  // every phrase occurs (as written) in the entry's text: the check on the text after the positions
+  // every phrase occurs in the entry's text (as written, or as a chain of words): the check that turns a
+  // candidate (all tokens somewhere in the entry) into a result, as query.contains_phrase
   function matchSpans(entry, variants) {
     var all = [];
     for (var i = 0; i < variants.length; i++) {
@@ -266,10 +328,21 @@
     element.appendChild(document.createTextNode(text.slice(at, to)));
   }
 
+  // the result's link: the page at the entry's anchor, with the words found (?h=…, repeated) for
+  // content/assets/highlight.js to mark there; without JavaScript the anchor alone still scrolls to it
+  function hitHref(entry, spans, root) {
+    var url = new URL(entry.url, root);
+    var words = [];
+    spans.forEach(function (s) { var w = entry.text.slice(s[0], s[1]); if (words.indexOf(w) < 0) words.push(w); });
+    words.forEach(function (w) { url.searchParams.append("h", w); });
+    url.hash = entry.anchor;
+    return url.href;
+  }
+
   function renderHit(entry, spans, root) {
     var item = document.createElement("li");
     var link = document.createElement("a");
-    link.href = new URL(entry.url + "#" + entry.anchor, root).href;
+    link.href = hitHref(entry, spans, root);
     link.className = "plan-search-link";
     var titleEnd = entry.title ? entry.title.length : 0;
     if (entry.title) { appendMarked(link, entry.text, 0, titleEnd, spans); } else { link.textContent = entry.heading || entry.pageTitle; }
@@ -297,30 +370,61 @@
     return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; });
   }
 
-  function pagesOf(hits, manifest) {
-    var starts = [], total = 0;
-    manifest.page_starts.forEach(function (d) { total += d; starts.push(total); });
-    var pages = new Set();
-    hits.forEach(function (hit) {
-      var low = 0, high = starts.length - 1;
-      while (low < high) { var mid = (low + high + 1) >> 1; if (starts[mid] <= hit.id) low = mid; else high = mid - 1; }
-      pages.add(low);
+  // the filters' choices (a select per facet) and the pages they keep: a Set, or null without a filter
+  function keptPages(facets, choices) {
+    var kept = null;
+    Object.keys(choices).forEach(function (name) {
+      if (!choices[name]) return;
+      var pages = new Set(), page = 0;
+      decodeVarints((facets[name] || {})[choices[name]] || "").forEach(function (d) { page += d; pages.add(page); });
+      kept = kept === null ? pages : new Set(Array.from(kept).filter(function (p) { return pages.has(p); }));
     });
-    return pages.size;
+    return kept;
   }
 
   function start() {
     var box = document.querySelector("[data-search]");
     if (!box || box.dataset.ready) return;
     box.dataset.ready = "1";
-    var input = box.querySelector("input");
+    var input = box.querySelector("input[name=q]");
     var form = box.querySelector("form");
     var status = box.querySelector(".plan-search-status");
     var list = box.querySelector("[data-search-results]");
+    var filters = box.querySelector(".plan-search-filters");
+    var selects = Array.from(box.querySelectorAll("select[data-facet]"));
     var base = new URL(box.dataset.index, window.location.href);
     var root = new URL(box.dataset.root, window.location.href);
     var index = new Index(base);
-    var current = 0, timer = null;
+    var current = 0, timer = null, facets = null;
+
+    function choices() {
+      var chosen = {};
+      selects.forEach(function (select) { if (select.value) chosen[select.dataset.facet] = select.value; });
+      return chosen;
+    }
+
+    // the filters' options from f.json.gz, loaded with the first results (a choice from the URL is kept)
+    function loadFacets() {
+      if (facets) return facets;
+      facets = index.load("f.json.gz").then(function (data) {
+        var params = new URLSearchParams(window.location.search);
+        selects.forEach(function (select) {
+          var values = Object.keys(data[select.dataset.facet] || {}).sort();
+          if (select.dataset.facet === "year") values.reverse();
+          values.forEach(function (value) {
+            var option = document.createElement("option");
+            option.value = value;
+            option.textContent = value;
+            select.appendChild(option);
+          });
+          var wanted = params.get(select.dataset.facet);
+          if (wanted && values.indexOf(wanted) >= 0) select.value = wanted;
+        });
+        if (filters) filters.hidden = false;
+        return data;
+      });
+      return facets;
+    }
 
     function show(query) {
       var run = ++current;
@@ -337,40 +441,106 @@
         return;
       }
       status.textContent = box.dataset.loading;
-      index.manifest().then(function (manifest) {
+      var chosen = choices(), filtered = Object.keys(chosen).length > 0;
+      var ready = filtered ? Promise.all([index.manifest(), loadFacets()]) : index.manifest().then(function (m) { return [m, null]; });
+      ready.then(function (loaded) {
+        var manifest = loaded[0], kept = loaded[1] ? keptPages(loaded[1], chosen) : null;
         SUFFIXES = manifest.suffixes;
-        return search(index, manifest, parts).then(function (result) {
+        var starts = pageStarts(manifest);
+        return search(index, manifest, parts, kept).then(function (result) {
           if (run !== current) return;
-          var shown = 0, next = 0, hits = result.hits;
-          function page() {
-            var batch = hits.slice(next, next + PAGE_SIZE);
-            next += batch.length;
-            list.setAttribute("aria-busy", "true");
-            return Promise.all(batch.map(function (hit) { return index.entry(manifest, hit.id); })).then(function (entries) {
-              if (run !== current) return;
-              entries.forEach(function (entry) {
-                var spans = matchSpans(entry, result.variants);
-                if (spans === null) return; // positions matched, the text does not: not shown
-                list.appendChild(renderHit(entry, spans, root));
-                shown += 1;
-              });
-              var button = box.querySelector(".plan-search-more");
-              if (next < hits.length && !button) {
-                button = document.createElement("button");
-                button.type = "button";
-                button.className = "plan-search-more";
-                button.textContent = box.dataset.more;
-                button.addEventListener("click", page);
-                list.after(button);
-              } else if (next >= hits.length && button) {
-                button.remove();
-              }
-              list.setAttribute("aria-busy", "false"); // the page of results is complete
-            });
+          // passage results first, then the pages holding every phrase in different passages only
+          var queue = result.hits.map(function (hit) { return {hit: hit}; });
+          var hitPages = new Set(result.hits.map(function (hit) { return pageOf(starts, hit.id); }));
+          result.pageHits.forEach(function (pageHit) { if (!hitPages.has(pageHit.page)) queue.push({pageHit: pageHit}); });
+          var shown = 0, next = 0, pages = new Set(), plans = new Set(), passages = 0, pageOnly = 0;
+          function report() {
+            // while candidates remain unread the counts are of candidates (every token in the passage);
+            // once all are read, of the passages that hold the query as written
+            var done = next >= queue.length;
+            var entries = done ? passages : result.hits.length;
+            var pageCount = done ? pages.size : new Set(queue.map(function (q) { return q.hit ? pageOf(starts, q.hit.id) : q.pageHit.page; })).size;
+            var planCount = 0;
+            if (done) { planCount = plans.size; } else {
+              new Set(queue.map(function (q) { return q.hit ? pageOf(starts, q.hit.id) : q.pageHit.page; })).forEach(function (p) { if (p < manifest.plan_pages) planCount += 1; });
+            }
+            var text = entries ? format(box.dataset.found, {entries: entries, pages: pageCount, plans: planCount}) : "";
+            var onlyPages = done ? pageOnly : queue.length - result.hits.length;
+            if (onlyPages) text += (text ? " " : "") + format(box.dataset.pagesOnly, {pages: onlyPages});
+            status.textContent = text || format(box.dataset.none, {query: query.trim()});
           }
-          status.textContent = hits.length
-            ? format(box.dataset.found, {entries: hits.length, pages: pagesOf(hits, manifest)})
-            : format(box.dataset.none, {query: query.trim()});
+          function add(entry, spans, page) {
+            list.appendChild(renderHit(entry, spans, root));
+            pages.add(page);
+            if (page < manifest.plan_pages) plans.add(page);
+            shown += 1;
+          }
+          // a page holding each phrase somewhere: shown at the first passage of its first phrase, once each
+          // phrase is verified on one of its passages
+          function readPageHit(pageHit) {
+            var found = [];
+            return result.variants.reduce(function (chain, variants, i) {
+              return chain.then(function (ok) {
+                if (!ok) return false;
+                var candidates = pageHit.parts[i].slice();
+                function tryNext() {
+                  if (!candidates.length) return false;
+                  return index.entry(manifest, candidates.shift()).then(function (entry) {
+                    var spans = matchSpans(entry, [variants]);
+                    if (spans === null) return tryNext();
+                    found.push([entry, spans]);
+                    return true;
+                  });
+                }
+                return tryNext();
+              });
+            }, Promise.resolve(true)).then(function (ok) { return ok ? found[0] : null; });
+          }
+          // reads candidates in rank order until a page of results is shown or none is left
+          function page() {
+            list.setAttribute("aria-busy", "true");
+            var wanted = shown + PAGE_SIZE;
+            function batch() {
+              var some = queue.slice(next, next + PAGE_SIZE);
+              next += some.length;
+              return Promise.all(some.map(function (item) {
+                if (item.pageHit) return readPageHit(item.pageHit).then(function (pair) { return pair && {entry: pair[0], spans: pair[1], page: item.pageHit.page, pageOnly: true}; });
+                return index.entry(manifest, item.hit.id).then(function (entry) {
+                  var spans = matchSpans(entry, result.variants);
+                  // every token is in the passage, the phrase is not: not a result
+                  return spans && {entry: entry, spans: spans, page: pageOf(starts, item.hit.id)};
+                });
+              })).then(function (read) {
+                if (run !== current) return;
+                var start = next - read.length;
+                for (var k = 0; k < read.length && shown < wanted; k++) {
+                  var r = read[k];
+                  // the batch's results beyond the page are read again by "more" (their files are cached)
+                  if (shown + 1 === wanted) next = start + k + 1;
+                  if (!r) continue;
+                  add(r.entry, r.spans, r.page);
+                  if (r.pageOnly) { pageOnly += 1; } else { passages += 1; }
+                }
+                if (shown < wanted && next < queue.length) return batch();
+                var button = box.querySelector(".plan-search-more");
+                if (next < queue.length && !button) {
+                  button = document.createElement("button");
+                  button.type = "button";
+                  button.className = "plan-search-more";
+                  button.textContent = box.dataset.more;
+                  button.addEventListener("click", page);
+                  list.after(button);
+                } else if (next >= queue.length && button) {
+                  button.remove();
+                }
+                report();
+                list.setAttribute("aria-busy", "false"); // the page of results is complete
+                loadFacets();
+              });
+            }
+            return batch();
+          }
+          report();
           return page();
         });
       }).catch(function () {
@@ -383,6 +553,10 @@
     function submit(query) {
       var url = new URL(window.location.href);
       if (query.trim()) { url.searchParams.set("q", query.trim()); } else { url.searchParams.delete("q"); }
+      var chosen = choices();
+      selects.forEach(function (select) {
+        if (chosen[select.dataset.facet]) { url.searchParams.set(select.dataset.facet, chosen[select.dataset.facet]); } else { url.searchParams.delete(select.dataset.facet); }
+      });
       window.history.replaceState(null, "", url.href);
       show(query);
     }
@@ -392,9 +566,15 @@
       clearTimeout(timer);
       timer = setTimeout(function () { submit(input.value); }, 250);
     });
-    if (initialQuery) { input.value = initialQuery; submit(initialQuery); }
+    selects.forEach(function (select) { select.addEventListener("change", function () { clearTimeout(timer); submit(input.value); }); });
+    var params = new URLSearchParams(window.location.search);
+    var fromUrl = selects.some(function (select) { return params.get(select.dataset.facet); });
+    if (fromUrl) {
+      // the filters named in the URL (?q=光伏&level=区级) need their options before the first query
+      loadFacets().then(function () { if (initialQuery) { input.value = initialQuery; submit(initialQuery); } });
+    } else if (initialQuery) { input.value = initialQuery; submit(initialQuery); }
   }
 
-  window.planSearch = {decodeVarints: decodeVarints, queryParts: queryParts, normalise: normalise, stem: stem, tokenise: tokenise, tokenHash: tokenHash, expandPhrase: function (p, groups, suffixes) { SUFFIXES = suffixes; return expandPhrase(p, groups); }};
+  window.planSearch = {decodeVarints: decodeVarints, decodeIds: decodeIds, queryParts: queryParts, normalise: normalise, stem: stem, tokenise: tokenise, tokenHash: tokenHash, expandPhrase: function (p, groups, suffixes) { SUFFIXES = suffixes; return expandPhrase(p, groups); }};
   if (window.document$) { window.document$.subscribe(start); } else { document.addEventListener("DOMContentLoaded", start); }
 })();

@@ -1,15 +1,19 @@
 """Benchmark: build the search index of an already built edition and print its size against the text.
 
-    python tests/benchmarks/bench_search_index.py SITE_DIR [lang]
+    python tests/benchmarks/bench_search_index.py SITE_DIR [lang] [--write]
 
-Prints the time to read the pages and to build the index, the entries, the text's bytes (UTF-8), and
-the bytes of postings, chunks and manifest, raw and gzip-compressed (GitHub Pages serves gzip).
-Figures for notes; tests never assert time.
+Prints the time to read the pages and to build the index, the process's peak memory, the entries, the
+text's bytes (UTF-8, what the entries hold), and per kind of file (s/ postings shards, h/ hot tokens,
+e/ entries, t/ sentences, f.json.gz filters, manifest) the bytes on disk (gzip, as served) and inflated.
+--write writes the index into SITE_DIR/search-index/ (replacing it). Figures for notes; tests never
+assert time.
 """
 
 from __future__ import annotations
 
 import gzip
+import resource
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -19,27 +23,46 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from build_tools.search.index import INDEX_DIRECTORY, build_index, entry_text, read_site  # noqa: E402
 
 
+def size_of(content: bytes | str) -> tuple[int, int]:
+    """(bytes on disk, bytes inflated)."""
+    if isinstance(content, str):
+        return len(content.encode("utf-8")), len(content.encode("utf-8"))
+    return len(content), len(gzip.decompress(content))
+
+
 def main() -> None:
-    root, lang = Path(sys.argv[1]), (sys.argv[2] if len(sys.argv) > 2 else "zh")
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    root, lang = Path(arguments[0]), (arguments[1] if len(arguments) > 1 else "zh")
     start = time.perf_counter()
     pages = read_site(root)
     read = time.perf_counter() - start
     files = build_index(pages, lang=lang)
     built = time.perf_counter() - start - read
     text = sum(len(entry_text(e).encode("utf-8")) for p in pages for e in p.entries)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(pages)} pages, {sum(len(p.entries) for p in pages)} entries, text {text / 1e6:.1f} MB; "
-          f"read {read:.1f} s, index {built:.1f} s")
-    for kind, prefix in (("postings", "s/"), ("chunks", "c/"), ("manifest", "manifest")):
-        names = [n for n in files if n.startswith(prefix)]
-        raw = sum(len(files[n].encode("utf-8")) for n in names)
-        packed = sum(len(gzip.compress(files[n].encode("utf-8"), 6)) for n in names)
-        print(f"{kind}: {len(names)} files, {raw / 1e6:.2f} MB ({100 * raw / text:.0f}% of the text), "
-              f"gzip {packed / 1e6:.2f} MB ({100 * packed / text:.0f}%), largest {max(len(files[n].encode()) for n in names) / 1e3:.0f} KB")
-    directory = root / INDEX_DIRECTORY
-    for name, content in files.items():
-        (directory / name).parent.mkdir(parents=True, exist_ok=True)
-        (directory / name).write_text(content, encoding="utf-8")
-    print(f"written to {directory}")
+          f"read {read:.1f} s, index {built:.1f} s, peak memory {peak:.0f} MB")
+    total = 0
+    for kind in ("s/", "h/", "e/", "t/", "f.json.gz", "manifest.json"):
+        names = [n for n in files if n.startswith(kind)]
+        if not names:
+            continue
+        disk = sum(size_of(files[n])[0] for n in names)
+        inflated = sum(size_of(files[n])[1] for n in names)
+        total += disk
+        print(f"{kind:14} {len(names):6} files, disk {disk / 1e6:6.2f} MB ({100 * disk / text:4.1f}% of the text), "
+              f"inflated {inflated / 1e6:6.2f} MB, largest {max(size_of(files[n])[0] for n in names) / 1e3:.1f} KB")
+    print(f"index on disk {total / 1e6:.2f} MB = {100 * total / text:.1f}% of the text")
+    if "--write" in sys.argv:
+        directory = root / INDEX_DIRECTORY
+        shutil.rmtree(directory, ignore_errors=True)
+        for name, content in files.items():
+            (directory / name).parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                (directory / name).write_bytes(content)
+            else:
+                (directory / name).write_text(content, encoding="utf-8")
+        print(f"written to {directory}")
 
 
 if __name__ == "__main__":

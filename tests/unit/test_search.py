@@ -7,10 +7,11 @@ import json
 import pytest
 
 from build_tools.search.extract import Entry, read_entries
-from build_tools.search.index import Page, build_index, build_postings, decode_varints, dumps, encode_varints, shard_postings
-from build_tools.search.query import RefusedQuery, decode, search
+from build_tools.search.index import (Page, build_index, build_postings, decode_varints, dumps, encode_postings, encode_varints,
+                                      shard_postings, split_sentences, unpacked)
+from build_tools.search.query import Index, RefusedQuery, contains_phrase, decode, search, search_pages
 from build_tools.search.synonyms import expand_alias, expand_phrase, stem_of, synonym_groups
-from build_tools.search.tokens import normalise, query_parts, stem, token_hash, tokenise
+from build_tools.search.tokens import normalise, query_parts, stem, token_hash, token_set, tokenise
 
 
 def tokens_of(text: str) -> list[str]:
@@ -110,15 +111,18 @@ def test_read_entries_by_deepest_anchor_skipping_excluded():
     assert entries[2].heading == "1．推动垃圾分类"
 
 
-def page(url: str, *entries: tuple[str, str, str]) -> Page:
-    return Page(url=url, title=url, entries=[Entry(url=url, anchor=a, title=t, body=b, heading=t) for a, t, b in entries])
+def page(url: str, *entries: tuple[str, str, str], facets: dict | None = None) -> Page:
+    return Page(url=url, title=url, entries=[Entry(url=url, anchor=a, title=t, body=b, heading=t) for a, t, b in entries],
+                facets=facets or {})
 
 
 PAGES = [
     page("agencies/x/", ("h", "海绵城市建设", "区住房城乡建设委")),
     page("plans/b/", ("p1", "", "海绵，绵城市"), ("p2", "", "城市海绵"), ("p3", "", "全面推进海绵城市建设"),
-         ("p4", "", "区发展和改革委员会牵头"), ("p5", "", "Solar photovoltaics on roofs")),
-    page("plans/a/", ("t1-1", "1．建设海绵城市", "正文"), ("p1", "", "区发改委负责"), ("p2", "", "photovoltaic power, solar")),
+         ("p4", "", "区发展和改革委员会牵头"), ("p5", "", "Solar photovoltaics on roofs"),
+         facets={"region": ["天津市宝坻区"], "level": ["区级"], "theme": ["城乡建设", "能源"], "year": ["2023"]}),
+    page("plans/a/", ("t1-1", "1．建设海绵城市", "正文"), ("p1", "", "区发改委负责"), ("p2", "", "photovoltaic power, solar"),
+         facets={"region": ["津市市"], "level": ["县级"], "theme": ["城乡建设"], "year": ["2024"]}),
 ]
 
 
@@ -128,12 +132,8 @@ def files():
 
 
 def found(files, query):
-    manifest = json.loads(files["manifest.json"])
-    entries = []
-    for start in range(0, manifest["entries"], manifest["chunk_entries"]):
-        chunk = json.loads(files[f"c/{start // manifest['chunk_entries']}.json"])
-        entries += [(chunk["pages"][str(row[0])][0], row[1]) for row in chunk["entries"]]
-    return [entries[hit.entry] for hit in search(files, query)]
+    index = Index(files)
+    return [(index.entry(hit.entry)["url"], index.entry(hit.entry)["anchor"]) for hit in search(files, query)]
 
 
 def test_phrase_found_as_written_ranked_plan_title_first(files):
@@ -167,22 +167,86 @@ def test_index_is_deterministic_and_independent_of_input_order(files):
 
 
 def test_postings_round_trip():
-    entries = [Entry("u", "a", "", "海绵城市海绵", ""), Entry("u", "b", "城市", "海绵", "")]
+    entries = [Entry("u", "a", "", "海绵城市海绵", ""), Entry("u", "b", "城市", "海绵", ""), Entry("u", "c", "", "光伏", "")]
     postings = build_postings(entries)
-    assert decode(postings["海绵"]) == {0: (False, [0, 4]), 1: (False, [2])}
-    assert decode(postings["城市"]) == {0: (False, [2]), 1: (True, [0])}
+    assert decode(encode_postings(postings["海绵"])) == {0: False, 1: False}
+    assert decode(encode_postings(postings["城市"])) == {0: False, 1: True}   # in the title of entry 1
+    assert decode(encode_postings(postings["光伏"])) == {2: False}
+
+
+def test_entries_come_back_from_the_sentence_store(files):
+    index = Index(files)
+    texts = [(e["url"], e["anchor"], e["title"], e["text"], e["heading"]) for e in map(index.entry, range(index.manifest["entries"]))]
+    assert ("plans/a/", "t1-1", "1．建设海绵城市", "1．建设海绵城市\n正文", "1．建设海绵城市") in texts
+    assert ("plans/b/", "p1", "", "海绵，绵城市", "") in texts
+    sentences = [s for name, data in files.items() if name.startswith("t/") for s in unpacked(data)]
+    assert len(sentences) == len(set(sentences))                      # each sentence stored once
+    assert all(isinstance(data, bytes) and data[:2] == b"\x1f\x8b" for name, data in files.items() if name != "manifest.json")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推进海绵城市建设。到2025年，全面推行；", ["推进海绵城市建设。", "到2025年，全面推行；"]),
+    ("标题\n正文", ["标题\n", "正文"]), ("", []),
+])
+def test_split_sentences(text, expected):
+    assert split_sentences(text) == expected
+    assert "".join(split_sentences(text)) == text
+
+
+@pytest.mark.parametrize("text", ["ＣＯ２排放 photovoltaics, buses", "海绵，绵城 solar  panels", "到2030年前", "光"])
+def test_token_set_is_the_tokens_of_tokenise(text):
+    assert token_set(text) == {token for token, *_ in tokenise(text)}
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("全面推进海绵城市建设", "海绵城市", True), ("海绵，绵城市", "海绵城市", False),
+    ("Solar photovoltaics on roofs", "solar photovoltaic", True), ("photovoltaic power, solar", "solar photovoltaic", False),
+    ("ＣＯ２排放", "co2排放", True),
+])
+def test_contains_phrase(text, phrase, expected):
+    assert contains_phrase(text, phrase) is expected
+
+
+def test_filters_keep_the_pages_of_a_facet(files):
+    assert found(files, "海绵城市") == [("plans/a/", "t1-1"), ("plans/b/", "p3"), ("agencies/x/", "h")]
+    assert [f for f in found_filtered(files, "海绵城市", {"level": "区级"})] == [("plans/b/", "p3")]
+    assert found_filtered(files, "海绵城市", {"theme": "城乡建设"}) == [("plans/a/", "t1-1"), ("plans/b/", "p3")]
+    assert found_filtered(files, "海绵城市", {"theme": "城乡建设", "year": "2024"}) == [("plans/a/", "t1-1")]
+    assert found_filtered(files, "海绵城市", {"year": "1999"}) == []
+
+
+def found_filtered(files, query, filters):
+    index = Index(files)
+    return [(index.entry(hit.entry)["url"], index.entry(hit.entry)["anchor"]) for hit in search(files, query, filters)]
+
+
+def test_read_page_reads_a_plan_pages_facets():
+    from build_tools.search.extract import read_facets
+
+    html = """<article class="md-content__inner"><h1 id="x">某区方案</h1><div class="search-facets" hidden data-search-exclude
+    data-facet-region="天津市宝坻区" data-facet-level="区级" data-facet-year="2023" data-facet-theme="能源|工业"></div></article>"""
+    assert read_facets(html) == {"region": ["天津市宝坻区"], "level": ["区级"], "theme": ["能源", "工业"], "year": ["2023"]}
+    assert read_entries(html, "plans/x/")[1][0].body == ""  # the facets are no text
+
+
+def test_page_fallback_when_no_passage_holds_every_word(files):
+    assert search(files, "建设海绵城市 发改委") == []
+    assert search_pages(files, "建设海绵城市 发改委") == [0]   # plans/a/: 建设海绵城市 in t1-1, 区发改委 in p1
 
 
 def test_shards_are_bounded_and_keyed_by_hash():
-    postings = {f"词{i:03d}": list(range(40)) for i in range(200)}
-    shards = shard_postings(postings, max_bytes=2000)
-    assert len(shards) > 1 and len(shards) & (len(shards) - 1) == 0
+    from array import array
+
+    postings = {f"词{i:03d}": array("I", range(0, 80, 2)) for i in range(200)}
+    shards, hot = shard_postings(postings, max_bytes=2000)
+    assert len(shards) > 1 and len(shards) & (len(shards) - 1) == 0 and hot == []
     assert all(len(dumps(shard)) <= 2000 for shard in shards)
     for number, shard in enumerate(shards):
         assert all(token_hash(token) % len(shards) == number for token in shard)
     assert sum(len(s) for s in shards) == 200
-    # one token larger than the bound keeps a shard of its own size instead of doubling for ever
-    assert len(shard_postings({"碳达": list(range(5000)), "峰值": [1]}, max_bytes=100)) <= 4
+    # a token with long postings gets a file of its own; its shard holds the file's number
+    shards, hot = shard_postings({"碳达": array("I", range(0, 10000, 2)), "峰值": array("I", [2])}, hot_bytes=100)
+    assert len(shards) == 1 and shards[0]["碳达"] == 0 and decode(hot[0]) == {n: False for n in range(5000)}
 
 
 @pytest.mark.parametrize("numbers, text", [([5, 40, 0], "5e10"), ([31, 32, 1024], "VW1WW1"), ([], "")])
