@@ -83,15 +83,6 @@ def indicator_families(atlas: Atlas, comparable: list[tuple[object, list]]) -> l
     return [(family, members[family_id]) for family_id, family in load_families().items() if members.get(family_id)]
 
 
-def entity_groups(entity: Entity, theme_order: list[str]) -> list[tuple[str, list]]:
-    """An entity's responsibilities grouped by theme, in the taxonomy's order (unmapped last)."""
-    grouped = defaultdict(list)
-    for responsibility in entity.responsibilities:
-        grouped[responsibility.item.theme or "unmapped"].append(responsibility)
-    order = {theme_id: index for index, theme_id in enumerate(theme_order)}
-    return sorted(grouped.items(), key=lambda kv: order.get(kv[0], len(order)))
-
-
 def jurisdictions(atlas: Atlas) -> list[dict]:
     """The jurisdictions that have agencies, each with its agencies (in id order) and how many tasks they
     lead, support or hold without a stated role: one agencies page each."""
@@ -105,11 +96,6 @@ def jurisdictions(atlas: Atlas) -> list[dict]:
                       "plans": sorted({r.item.plan.id for e in entities for r in e.responsibilities}),
                       "lead": roles["lead"], "support": roles["support"], "none": roles[None], "total": sum(roles.values())})
     return found
-
-
-def entity_responsibilities(entity: Entity, theme_order: list[str]) -> list:
-    """An entity's responsibilities in theme order (the taxonomy's; unmapped last), then as printed."""
-    return [r for _, group in entity_groups(entity, theme_order) for r in group]
 
 
 def render_indexes(env: Environment, atlas: Atlas, content: Path) -> None:
@@ -132,8 +118,7 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path) -> None:
     page(urls.agencies_index(), "agencies_index.md.j2", entities_by_type=entities_by_type, jurisdictions=places)
     for place in places:
         page(urls.agencies_of(place["id"]), "agencies_of.md.j2", region_id=place["id"],
-             entities=place["entities"], plans=[plans[plan_id] for plan_id in place["plans"]],
-             responsibilities=lambda entity: entity_responsibilities(entity, list(themes)))
+             entities=place["entities"], plans=[plans[plan_id] for plan_id in place["plans"]])
     for type_id, entities in entities_by_type.items():
         page(urls.agency_type(type_id), "agency_type.md.j2", agency_type=atlas.agency_types[type_id],
              entities=sorted(entities, key=lambda e: e.id))
