@@ -7,7 +7,8 @@
 
   // a word matches an agency when one of its names contains the word, or when the word contains one of the
   // spellings the taxonomy knows for its type (发改委 contains 发改; 环保局 contains 环保局)
-  // data/agencies.json: {types: {id: {zh, en, names, aliases}}, agencies: [{name, names, type (an id), …}]}
+  // data/agencies.json: {fields, places: [[page URL, name, English name]], types: {id: {zh, en, names, aliases}},
+// agencies: rows named by `fields`}; rows become objects once, on load
   function inNames(agency, type, word, english) {
     var names = agency.names.concat(type.names, [type.zh, agency.jurisdiction]);
     if (english) { names = names.concat([agency.name_en, type.en, agency.jurisdiction_en]); }
@@ -29,7 +30,16 @@
     var english = box.dataset.lang === "en";
     var editionRoot = new URL("../", window.location.href);
     fetch(new URL(box.dataset.source, window.location.href)).then(function (r) { return r.json(); }).then(function (lookup) {
-      var agencies = lookup.agencies;
+      var agencies = lookup.agencies.map(function (row) {
+        var a = {};
+        lookup.fields.forEach(function (field, i) { a[field] = row[i]; });
+        var place = lookup.places[a.place];
+        a.names = [a.name].concat(a.other_names);
+        a.jurisdiction = place[1];
+        a.jurisdiction_en = place[2];
+        a.url = place[0] + "#" + a.anchor;
+        return a;
+      });
       function typeOf(a) { return lookup.types[a.type]; }
       function show() {
         var words = input.value.split(/\s+/).map(normal).filter(function (w) { return w; });
