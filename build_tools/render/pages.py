@@ -270,4 +270,6 @@ def plans_bundle(plans: list[Plan]) -> bytes:
 
 
 def plan_json(plan: Plan) -> str:
-    return json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    """A plan's download: compact JSON (no indentation: a quarter smaller, and a JSON viewer or `jq .`
+    indents it for reading)."""
+    return json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":")) + "\n"
