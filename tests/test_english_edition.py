@@ -5,7 +5,6 @@ never shown as current, the interface words live in catalogs, not in code."""
 from __future__ import annotations
 
 import io
-import json
 import posixpath
 import re
 import tokenize

@@ -260,7 +260,7 @@ def test_filters_keep_the_plans_of_a_level_region_theme_or_year(built_site, serv
     everything = {result_page(r["href"], served) for r in v.results()}
     level = sorted({value for page in facets.values() for value in page.get("level", [])})[0]
     v.page.locator("select[data-facet=level]").select_option(level)
-    v.page.wait_for_url(f"**level=*")
+    v.page.wait_for_url("**level=*")
     narrowed = {result_page(r["href"], served) for r in v.results()}
     assert narrowed and narrowed < everything and all(level in facets[url]["level"] for url in narrowed)
 
@@ -310,3 +310,23 @@ def test_corpus_queries_find_every_page_that_contains_them(query, corpus_served,
     assert all(any(variant in normalise(r["text"]) for variant in variants) for r in results)
     assert v.errors == []
     assert all(url.startswith(served) for url in v.requests)
+
+
+def test_a_hot_tokens_own_file_is_followed(built_site, served, visit):
+    """The seeds have no hot token (h/): serve 城市's postings from h/0.json.gz, its shard naming file 0,
+    and 海绵城市 finds the same passages."""
+    from build_tools.search.index import packed, unpacked
+
+    manifest = json.loads((built_site / "search-index" / "manifest.json").read_text(encoding="utf-8"))
+    number = token_hash("城市") % manifest["shards"]
+    shard = unpacked((built_site / "search-index" / "s" / f"{number}.json.gz").read_bytes())
+    postings, shard["城市"] = shard["城市"], 0
+    v = visit()
+    v.page.goto(served + "search/?q=" + quote("海绵城市"))
+    expected = [r["href"] for r in v.results()]
+    hot = visit()
+    hot.page.route(f"**/search-index/s/{number}.json.gz", lambda route: route.fulfill(body=packed(shard), content_type="application/gzip"))
+    hot.page.route("**/search-index/h/0.json.gz", lambda route: route.fulfill(body=packed(postings), content_type="application/gzip"))
+    hot.page.goto(served + "search/?q=" + quote("海绵城市"))
+    assert [r["href"] for r in hot.results()] == expected and expected
+    assert any(u.endswith("/h/0.json.gz") for u in hot.requests) and hot.errors == []
