@@ -1,5 +1,8 @@
-// Tables inside <div class="sortable"> sort by a column when its header is activated (click, Enter or
-// Space); numbers sort as numbers. The header says its order with aria-sort. No words of its own.
+// The table right after an empty <div class="sortable-table" hidden> (a Markdown table cannot carry a class,
+// and the site does without md_in_html) sorts by a column when its header is activated (click, Enter or
+// Space); numbers sort as numbers. The header says its order with aria-sort. No words of its own. The
+// theme may have wrapped the table in a scrolling box by the time this runs: the marker's next element is
+// the table or holds it.
 (function () {
   function value(cell) {
     var text = cell.textContent.trim();
@@ -20,8 +23,11 @@
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   }
   function start() {
-    document.querySelectorAll(".sortable table").forEach(function (table) {
-      if (table.dataset.sortable) return;
+    document.querySelectorAll(".sortable-table").forEach(function (marker) {
+      var next = marker.nextElementSibling;
+      var table = next && (next.tagName === "TABLE" ? next : next.querySelector("table"));
+      if (!table || table.dataset.sortable) return;
+      table.classList.add("sortable");
       table.dataset.sortable = "1";
       table.querySelectorAll("thead th").forEach(function (header, index) {
         header.tabIndex = 0;

@@ -111,7 +111,7 @@ def plain_material(workdir: Path, env: dict) -> tuple[float, int]:
     (docs / "index.md").write_text("# Plans\n", encoding="utf-8")
     (plain / "mkdocs.yml").write_text(
         "site_name: plain\ntheme:\n  name: material\n  language: zh\n  font: false\nplugins: []\n"
-        "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - tables\n  - admonition\n  - toc:\n      permalink: true\n"
+        "markdown_extensions:\n  - attr_list\n  - tables\n  - admonition\n  - toc:\n      permalink: true\n"
         "validation:\n  links:\n    not_found: info\n    anchors: info\n    unrecognized_links: info\n", encoding="utf-8")
     seconds, peak, _ = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml")], plain, env)
     return seconds, peak
