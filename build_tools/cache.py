@@ -29,6 +29,10 @@ STAGE_INPUTS = {
     "ingest": ("build_tools/ingest", "build_tools/errors.py"),
     "parse": ("build_tools/ingest", "build_tools/parse", "build_tools/link", "build_tools/models.py", "build_tools/errors.py",
               "data/taxonomy"),
+    # linking a parsed plan: agencies and targets against the taxonomy
+    "link": ("build_tools/link", "build_tools/models.py", "data/taxonomy"),
+    # a plan's canonical YAML (pipeline.plan_yaml and the model's field order)
+    "yaml": ("build_tools/pipeline.py", "build_tools/models.py"),
 }
 PICKLE_PROTOCOL = 5
 
@@ -43,6 +47,10 @@ def fingerprint(stage: str, root: Path = ROOT) -> str:
         for path in files:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def file_digest(path: Path) -> str:

@@ -71,13 +71,14 @@ def test_the_fingerprint_follows_the_stages_inputs(tmp_path):
     for relative in ("build_tools/ingest/a.py", "build_tools/parse/b.py", "data/taxonomy/t.yml", "build_tools/render/r.py"):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text("x = 1\n")
-    for relative in ("build_tools/errors.py", "build_tools/models.py"):
+    for relative in ("build_tools/errors.py", "build_tools/models.py", "build_tools/pipeline.py"):
         (root / relative).write_text("\n")
     (root / "build_tools/link").mkdir()
     before = {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS}
     (root / "data/taxonomy/t.yml").write_text("x: 2\n")  # the taxonomy changes parsing, not ingest
     after = {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS}
-    assert after["ingest"] == before["ingest"] and after["parse"] != before["parse"]
+    assert after["ingest"] == before["ingest"] and after["parse"] != before["parse"] and after["link"] != before["link"]
+    assert after["yaml"] == before["yaml"]
     (root / "build_tools/render/r.py").write_text("x = 3\n")  # rendering changes neither
     assert {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS} == after
 
@@ -95,3 +96,24 @@ def test_many_sources_parse_in_parallel_to_the_same_plans(tmp_path, monkeypatch)
     monkeypatch.setenv("PLANSITE_JOBS", "1")
     serial = pipeline.parse_sources(copies, use_cache=False)
     assert [p[1].model_dump() for p in parallel] == [p[1].model_dump() for p in serial]
+
+
+def test_linking_and_the_yaml_come_from_the_cache_with_the_same_result(tmp_path, cache_dir, monkeypatch):
+    path = seed(tmp_path)
+    first = parse_files([path], use_cache=True)
+    assert len(list((cache_dir / "link").iterdir())) == 1
+    monkeypatch.setenv("PLANSITE_CACHE", "on")
+    text = pipeline.cached_plan_yaml(first.plans[0])
+    assert text == pipeline.plan_yaml(first.plans[0]) and len(list((cache_dir / "yaml").iterdir())) == 1
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("ran again")
+
+    monkeypatch.setattr(pipeline, "link_plan", broken)
+    monkeypatch.setattr(pipeline, "plan_yaml", broken)
+    again = parse_files([path], use_cache=True)  # neither linking nor the YAML runs again
+    assert again.plans[0].model_dump() == first.plans[0].model_dump()
+    assert pipeline.cached_plan_yaml(again.plans[0]) == text
+    monkeypatch.setenv("PLANSITE_CACHE", "off")
+    with pytest.raises(RuntimeError):
+        pipeline.cached_plan_yaml(again.plans[0])
