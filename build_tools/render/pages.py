@@ -11,7 +11,6 @@ document text is ever used as a template.
 
 from __future__ import annotations
 
-import gc
 import gzip
 import io
 import json
@@ -234,14 +233,8 @@ def render_site_content(plans: list[Plan], content: Path = CONTENT, translations
     _SHARED.update(atlas=atlas, english=english, content=content)
     try:
         if workers >= 2 and len(plans) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
-            # objects made so far leave the collector's reach, so that the workers' collections do not write
-            # to (and so copy) every page of the atlas they share with this process
-            gc.freeze()
-            try:
-                with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
-                    list(pool.map(render_job, EDITIONS))
-            finally:
-                gc.unfreeze()
+            with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
+                list(pool.map(render_job, EDITIONS))
         else:
             for lang in EDITIONS:
                 render_job(lang)
