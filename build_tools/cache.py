@@ -82,3 +82,13 @@ def store(stage: str, source_digest: str, value, cache: Path | None = None) -> N
     temporary = path.with_suffix(".tmp")
     temporary.write_bytes(pickle.dumps(value, protocol=PICKLE_PROTOCOL))
     temporary.replace(path)
+
+
+def memoised(stage: str, source_digest: str, make, cache: Path | None = None):
+    """The cached result of ``make()`` for this key, or ``make()``'s result stored for next time. An
+    exception from ``make`` propagates and stores nothing (an unusable file is reported on every build)."""
+    found = load(stage, source_digest, cache)
+    if found is None:
+        found = make()
+        store(stage, source_digest, found, cache)
+    return found

@@ -61,13 +61,14 @@ def command_parse(args: argparse.Namespace) -> int:
     return report_errors(result.errors)
 
 
-def parse_stage(args: argparse.Namespace) -> tuple[list, int]:
-    """data/sources -> data/plans (and the catalogs); the plans and the exit code."""
+def parse_stage(args: argparse.Namespace) -> tuple[list | None, int]:
+    """data/sources -> data/plans (and the catalogs); the plans (None when there is no sources directory:
+    nothing was parsed, so nothing must be rendered over the pages) and the exit code."""
     from build_tools.translate.update import update_translations
 
     sources = Path(args.sources)
     if not sources.is_dir():
-        return [], report_errors([f"{sources}: no such directory"])
+        return None, report_errors([f"{sources}: no such directory"])
     result = parse_files(source_files(sources), show_progress=True)
     write_plans(result.plans, Path(args.plans))
     update_translations(result.plans, Path(args.translations))
@@ -75,26 +76,28 @@ def parse_stage(args: argparse.Namespace) -> tuple[list, int]:
     return result.plans, report_errors(result.errors)
 
 
+def render_stage(plans: list, args: argparse.Namespace) -> None:
+    """plans + data/translations -> content/ (both editions and the downloads)."""
+    from build_tools.render.pages import render_site_content
+
+    render_site_content(plans, Path(args.content), Path(args.translations))
+    progress(f"rendered {len(plans)} plans into {args.content}")
+
+
 def command_render(args: argparse.Namespace) -> int:
     """Render the committed plans (data/plans/*.yml) with their translations into content/ (both editions
     and the downloads). Reads no source: a template change re-renders without re-reading a PDF."""
-    from build_tools.render.pages import render_site_content
-
     plans, errors = load_committed_plans(Path(args.plans))
     if not errors:
-        render_site_content(plans, Path(args.content), Path(args.translations))
-        progress(f"rendered {len(plans)} plans into {args.content}")
+        render_stage(plans, args)
     return report_errors(errors)
 
 
 def command_build(args: argparse.Namespace) -> int:
     """Ingest, parse and render: every file in data/sources -> data/plans/*.yml -> the pages in content/."""
-    from build_tools.render.pages import render_site_content
-
     plans, code = parse_stage(args)
-    if Path(args.sources).is_dir():
-        render_site_content(plans, Path(args.content), Path(args.translations))
-        progress(f"rendered {len(plans)} plans into {args.content}")
+    if plans is not None:
+        render_stage(plans, args)
     return code
 
 

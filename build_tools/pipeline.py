@@ -70,32 +70,22 @@ def ingested(path: Path, use_cache: bool = True):
     the same ingest code: a PDF's text is extracted once."""
     if not use_cache or not path.is_file():
         return read_source(path)  # raises the SourceError that names the file
-    key = source_key(path)
-    source = cache.load("ingest", key)
-    if source is None:
-        source = read_source(path)
-        cache.store("ingest", key, source)
-    return source
+    return cache.memoised("ingest", source_key(path), lambda: read_source(path))
 
 
 def parse_source(path: Path, use_cache: bool = True) -> tuple[Document, Plan] | str:
     """One file read and parsed (before merging and linking), from the parse cache when the file and the
     code and taxonomy that parse it are unchanged; an error message naming the file when it is unusable."""
-    key = source_key(path) if use_cache and path.is_file() else None
-    if key is not None:
-        found = cache.load("parse", key)
-        if found is not None:
-            return found
-    try:
+    def make() -> tuple[Document, Plan]:
         document = document_from_source(ingested(path, use_cache))
-        plan = parse_document(document)
+        return document, parse_document(document)
+
+    try:
+        return cache.memoised("parse", source_key(path), make) if use_cache and path.is_file() else make()
     except SourceError as error:
         return f"{error.file}: {error.message}"
     except Exception as error:  # a parser bug must still name the file, not print a traceback
         return f"{path}: internal error while parsing ({type(error).__name__}: {error}); please report it"
-    if key is not None:
-        cache.store("parse", key, (document, plan))
-    return document, plan
 
 
 def jobs() -> int:
@@ -170,12 +160,7 @@ def linked(plan: Plan, use_cache: bool) -> Plan:
     the plans whose text, corrections or taxonomy changed."""
     if not use_cache:
         return link_plan(plan)
-    key = cache.text_digest(plan.model_dump_json())
-    found = cache.load("link", key)
-    if found is None:
-        found = link_plan(plan)
-        cache.store("link", key, found)
-    return found
+    return cache.memoised("link", cache.text_digest(plan.model_dump_json()), lambda: link_plan(plan))
 
 
 def distinct_ids(plans: list[Plan]) -> list[Plan]:
@@ -238,12 +223,7 @@ def cached_plan_yaml(plan: Plan) -> str:
     with libyaml's emitter: 54 ms a plan, most of a rebuild's parse stage at 300 plans)."""
     if not cache.enabled():
         return plan_yaml(plan)
-    key = cache.text_digest(plan.model_dump_json())
-    text = cache.load("yaml", key)
-    if text is None:
-        text = plan_yaml(plan)
-        cache.store("yaml", key, text)
-    return text
+    return cache.memoised("yaml", cache.text_digest(plan.model_dump_json()), lambda: plan_yaml(plan))
 
 
 def write_plans(plans: list[Plan], directory: Path = PLANS) -> None:

@@ -36,6 +36,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_tools.render import urls
 from build_tools.search.extract import Entry, page_url, read_page, site_pages
 from build_tools.search.synonyms import SUFFIXES, synonym_groups
 from build_tools.search.tokens import token_hash, token_set
@@ -57,8 +58,9 @@ SENTENCE_END = re.compile(r"(?<=[。；！？\n])")
 # postings are written as varints in 64 JSON-safe characters: a digit below 32 ends a number, a digit of
 # 32 or more carries 5 bits and continues it (low bits first): 5 -> "5", 40 = 8 + 32 -> "e1"
 VARINT_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
-# plan pages rank before index pages (agencies, themes, targets, regions, lists of plans)
-PLAN_PAGE_PREFIX = "plans/"
+# plan pages rank before index pages (agencies, themes, targets, regions, lists of plans): the folder
+# render/urls.py publishes plans in (plans/<plan-id>/), whose own index page is the list of plans
+PLAN_PAGE_PREFIX = urls.page_url(urls.plans_index())
 
 
 @dataclass(frozen=True)

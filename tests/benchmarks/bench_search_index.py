@@ -30,6 +30,21 @@ def size_of(content: bytes | str) -> tuple[int, int]:
     return len(content), len(gzip.decompress(content))
 
 
+def print_sizes(files: dict, text: int) -> None:
+    """Each kind of index file (count, bytes on disk and inflated, largest) and the whole against the text."""
+    total = 0
+    for kind in ("s/", "h/", "e/", "t/", "f.json.gz", "manifest.json"):
+        names = [n for n in files if n.startswith(kind)]
+        if not names:
+            continue
+        disk = sum(size_of(files[n])[0] for n in names)
+        inflated = sum(size_of(files[n])[1] for n in names)
+        total += disk
+        print(f"{kind:14} {len(names):6} files, disk {disk / 1e6:6.2f} MB ({100 * disk / text:4.1f}% of the text), "
+              f"inflated {inflated / 1e6:6.2f} MB, largest {max(size_of(files[n])[0] for n in names) / 1e3:.1f} KB")
+    print(f"index on disk {total / 1e6:.2f} MB = {100 * total / text:.1f}% of the text")
+
+
 def main() -> None:
     arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     root, lang = Path(arguments[0]), (arguments[1] if len(arguments) > 1 else "zh")
@@ -42,17 +57,7 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(pages)} pages, {sum(len(p.entries) for p in pages)} entries, text {text / 1e6:.1f} MB; "
           f"read {read:.1f} s, index {built:.1f} s, peak memory {peak:.0f} MB")
-    total = 0
-    for kind in ("s/", "h/", "e/", "t/", "f.json.gz", "manifest.json"):
-        names = [n for n in files if n.startswith(kind)]
-        if not names:
-            continue
-        disk = sum(size_of(files[n])[0] for n in names)
-        inflated = sum(size_of(files[n])[1] for n in names)
-        total += disk
-        print(f"{kind:14} {len(names):6} files, disk {disk / 1e6:6.2f} MB ({100 * disk / text:4.1f}% of the text), "
-              f"inflated {inflated / 1e6:6.2f} MB, largest {max(size_of(files[n])[0] for n in names) / 1e3:.1f} KB")
-    print(f"index on disk {total / 1e6:.2f} MB = {100 * total / text:.1f}% of the text")
+    print_sizes(files, text)
     if "--write" in sys.argv:
         directory = root / INDEX_DIRECTORY
         shutil.rmtree(directory, ignore_errors=True)

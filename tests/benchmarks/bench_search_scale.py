@@ -13,7 +13,6 @@ parse runs in other processes) and the bytes per kind of file against the text. 
 
 from __future__ import annotations
 
-import gzip
 import multiprocessing
 import resource
 import sys
@@ -24,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from build_tools.search.extract import Entry  # noqa: E402
 from build_tools.search.index import Page, build_index, entry_text  # noqa: E402
+from tests.benchmarks.bench_search_index import print_sizes  # noqa: E402
 
 
 def plan_page(plan) -> Page:
@@ -74,18 +74,7 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(pages)} plan pages, {sum(len(p.entries) for p in pages)} entries, text {text / 1e6:.1f} MB; parsed in {parsed:.0f} s; "
           f"index built in {built:.1f} s, peak memory {peak:.0f} MB (pages alone {before:.0f} MB)")
-    total = 0
-    for kind in ("s/", "h/", "e/", "t/", "f.json.gz", "manifest.json"):
-        names = [n for n in files if n.startswith(kind)]
-        if not names:
-            continue
-        disk = sum(len(files[n]) if isinstance(files[n], bytes) else len(files[n].encode()) for n in names)
-        total += disk
-        largest = max(len(files[n]) if isinstance(files[n], bytes) else len(files[n].encode()) for n in names)
-        inflated = sum(len(gzip.decompress(files[n])) if isinstance(files[n], bytes) else len(files[n].encode()) for n in names)
-        print(f"{kind:14} {len(names):6} files, disk {disk / 1e6:6.2f} MB ({100 * disk / text:4.1f}% of the text), "
-              f"inflated {inflated / 1e6:6.2f} MB, largest {largest / 1e3:.1f} KB")
-    print(f"index on disk {total / 1e6:.2f} MB = {100 * total / text:.1f}% of the text")
+    print_sizes(files, text)
 
 
 if __name__ == "__main__":
