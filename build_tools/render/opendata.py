@@ -15,7 +15,7 @@ import xlsxwriter
 
 from build_tools.link.agencies import alias_spellings
 from build_tools.link.atlas import Atlas
-from build_tools.link.names import agency_en, plan_title, region_en
+from build_tools.link.names import agency_en, region_en
 from build_tools.link.vocabulary import entry, term
 from build_tools.render import urls
 from build_tools.render.glossary import GLOSSARY_FIELDS, glossary_entries
