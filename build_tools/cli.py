@@ -80,8 +80,9 @@ def render_stage(plans: list, args: argparse.Namespace) -> None:
     """plans + data/translations -> content/ (both editions and the downloads)."""
     from build_tools.render.pages import render_site_content
 
-    render_site_content(plans, Path(args.content), Path(args.translations))
-    progress(f"rendered {len(plans)} plans into {args.content}")
+    files = render_site_content(plans, Path(args.content), Path(args.translations))
+    progress(f"rendered {len(plans)} plans into {args.content}: {files['written']} files written, "
+             f"{files['unchanged']} unchanged, {files['removed']} removed")
 
 
 def command_render(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ from pathlib import Path
 from build_tools.link.atlas import Atlas
 from build_tools.link.names import place_en, plan_title
 from build_tools.link.vocabulary import term
+from build_tools.render.output import write
 from build_tools.models import Plan
 from build_tools.render import urls
 from build_tools.render.i18n import EDITIONS, compared_value, plan_date, value_as_printed
@@ -81,11 +82,10 @@ def compare_record(plan: Plan, atlas: Atlas, translation=None) -> dict:
 def write_compare_data(atlas: Atlas, data_dir: Path, translations: dict | None = None) -> None:
     translations = translations or {}
     directory = data_dir / "compare"
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "index.json").write_text(json.dumps(compare_index(atlas), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    write(directory / "index.json", json.dumps(compare_index(atlas), ensure_ascii=False, separators=(",", ":")) + "\n")
     for plan in atlas.plans:
         record = compare_record(plan, atlas, translations.get(plan.id))
-        (directory / f"{plan.id}.json").write_text(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        write(directory / f"{plan.id}.json", json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 def compare_vocabulary(atlas: Atlas, lang: str) -> dict:

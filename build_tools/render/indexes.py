@@ -11,11 +11,7 @@ from jinja2 import Environment
 from build_tools.link.atlas import Atlas, Entity
 from build_tools.link.gazetteer import load_gazetteer, slugify_name
 from build_tools.render import urls
-
-
-def write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+from build_tools.render.output import write
 
 
 def region_pages(atlas: Atlas) -> dict[str, dict]:

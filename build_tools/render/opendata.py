@@ -21,6 +21,7 @@ from build_tools.render import urls
 from build_tools.render.glossary import GLOSSARY_FIELDS, glossary_entries
 from build_tools.render.i18n import N_, scaled, ui_translations, value_as_printed
 from build_tools.render.indexes import jurisdictions
+from build_tools.render.output import write
 # spreadsheets carry a creation date; a fixed one keeps the download byte-identical between builds
 FIXED_CREATED = datetime.datetime(2000, 1, 1)
 
@@ -204,7 +205,8 @@ def jurisdiction_spreadsheet(path: Path, place: dict, atlas: Atlas, base_url: st
     and the task's whole text. Headers in Chinese with English below them, frozen, with a filter."""
     gettext = ui_translations("zh").gettext
     # document text is data: never a formula or a link, whatever it starts with (=HYPERLINK(…), http:…)
-    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     workbook.set_properties({"title": f"{place['place'] or ''} {gettext(N_('Responsibilities'))}", "created": FIXED_CREATED})
     bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
@@ -233,6 +235,7 @@ def jurisdiction_spreadsheet(path: Path, place: dict, atlas: Atlas, base_url: st
         sheet.set_column(5, 5, 50)
         sheet.set_column(9, 9, 80)
     workbook.close()
+    write(path, buffer.getvalue())
 
 
 # the columns of a row of agencies.json's `agencies` (`places` rows are [page URL, name, English name])
@@ -242,8 +245,8 @@ LOOKUP_FIELDS = ["place", "type", "name", "other_names", "name_en", "tasks", "le
 def write_open_data(atlas: Atlas, data_dir: Path, translations: dict | None = None, base_url: str = "") -> None:
     rows = table_rows(atlas, translations)
     for name in TABLES:
-        (data_dir / f"{name}.csv").write_text(csv_text(name, rows[name]), encoding="utf-8")
-    (data_dir / "datapackage.json").write_text(json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write(data_dir / f"{name}.csv", csv_text(name, rows[name]))
+    write(data_dir / "datapackage.json", json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n")
     # every spelling of a type anywhere on the site, so that 发改 finds 区发展改革委 as well as 市发改局
     spellings: dict[str, set[str]] = {}
     for entity in atlas.entities.values():
@@ -272,7 +275,6 @@ def write_open_data(atlas: Atlas, data_dir: Path, translations: dict | None = No
                      agency_en(e.type_id, e.type_en, e.core, e.jurisdiction), len(e.responsibilities), e.count("lead"),
                      urls.agency_anchor(e.id)])
     lookup = {"fields": LOOKUP_FIELDS, "places": place_rows, "types": types, "agencies": rows}
-    (data_dir / "agencies.json").write_text(json.dumps(lookup, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    (data_dir / "agencies").mkdir(exist_ok=True)
+    write(data_dir / "agencies.json", json.dumps(lookup, ensure_ascii=False, separators=(",", ":")) + "\n")
     for place in jurisdictions(atlas):
         jurisdiction_spreadsheet(data_dir / "agencies" / f"{place['id']}.xlsx", place, atlas, base_url)

@@ -16,7 +16,6 @@ import io
 import json
 import multiprocessing
 import os
-import shutil
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from difflib import SequenceMatcher
@@ -30,7 +29,9 @@ from build_tools.render import urls
 from build_tools.render.environment import environment, markdown_inline  # noqa: F401  (markdown_inline: tests)
 from build_tools.render.compare import compare_vocabulary, write_compare_data
 from build_tools.render.i18n import EDITIONS
-from build_tools.render.indexes import region_pages, render_indexes, write
+from build_tools.render import output
+from build_tools.render.indexes import region_pages, render_indexes
+from build_tools.render.output import write
 from build_tools.render.opendata import write_open_data
 from build_tools.translate.lookup import PlanTranslation, load_translations
 from build_tools.translate.units import plan_units
@@ -178,18 +179,9 @@ def home_summary(atlas: Atlas) -> dict:
             "top_indicators": shared[:5]}
 
 
-def clear_generated(directory: Path) -> None:
-    for name in GENERATED:
-        target = directory / name
-        if target.is_dir():
-            shutil.rmtree(target)
-        elif target.exists():
-            target.unlink()
-
-
 def render(atlas: Atlas, lang: str, directory: Path, translations: dict[str, PlanTranslation]) -> None:
-    """Every page of one edition into ``directory`` (content/zh or content/en)."""
-    clear_generated(directory)
+    """Every page of one edition into ``directory`` (content/zh or content/en), each written only if its
+    bytes change (build_tools/render/output.py; the caller sweeps what was not written)."""
     env = environment(lang, translations)
     regions = region_pages(atlas)
     themes = {t["id"]: t for t in atlas.themes}
@@ -211,20 +203,25 @@ PARALLEL_THRESHOLD = 16
 _SHARED: dict = {}
 
 
-def render_job(job: str) -> None:
+def render_job(job: str) -> dict[str, int]:
     """One of the two independent halves of the render stage: the Chinese edition then the downloads (which
     live in content/zh/data, cleared by the Chinese edition's render), or the English edition."""
     atlas, english, content = _SHARED["atlas"], _SHARED["english"], _SHARED["content"]
+    output.begin()
     if job == "zh":
         render(atlas, "zh", content / "zh", {})
         write_downloads(atlas, content / "zh" / "data", english)
     else:
         render(atlas, job, content / job, english)
+    output.sweep(content / job, GENERATED)
+    done = output.tally()
+    return {"written": done.written, "unchanged": done.unchanged, "removed": done.removed}
 
 
-def render_site_content(plans: list[Plan], content: Path = CONTENT, translations: Path = TRANSLATIONS, workers: int | None = None) -> None:
+def render_site_content(plans: list[Plan], content: Path = CONTENT, translations: Path = TRANSLATIONS, workers: int | None = None) -> dict[str, int]:
     """Write both editions (content/zh, content/en) and the downloads (content/zh/data), the two editions
-    side by side in two processes when there are enough plans and cores (the same bytes either way)."""
+    side by side in two processes when there are enough plans and cores (the same bytes either way); how
+    many files were written, left unchanged and removed."""
     from build_tools.pipeline import jobs
 
     atlas = build_atlas(plans)
@@ -234,24 +231,22 @@ def render_site_content(plans: list[Plan], content: Path = CONTENT, translations
     try:
         if workers >= 2 and len(plans) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
             with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
-                list(pool.map(render_job, EDITIONS))
+                tallies = list(pool.map(render_job, EDITIONS))
         else:
-            for lang in EDITIONS:
-                render_job(lang)
+            tallies = [render_job(lang) for lang in EDITIONS]
     finally:
         _SHARED.clear()
+    return {key: sum(t[key] for t in tallies) for key in ("written", "unchanged", "removed")}
 
 
 def write_downloads(atlas: Atlas, data: Path, english: dict) -> None:
     """The open data (tables, workbooks, lookup, compare files), each plan's JSON, the bundle, the schema."""
-    (data / "plans").mkdir(parents=True, exist_ok=True)
-    (data / "schema").mkdir(parents=True, exist_ok=True)
     write_open_data(atlas, data, english, site_url())
     write_compare_data(atlas, data, english)
     for plan in atlas.plans:
-        (data / "plans" / f"{plan.id}.json").write_text(plan_json(plan), encoding="utf-8")
-    (data / BUNDLE).write_bytes(plans_bundle(atlas.plans))
-    (data / "schema" / "plan.schema.json").write_text(json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write(data / "plans" / f"{plan.id}.json", plan_json(plan))
+    write(data / BUNDLE, plans_bundle(atlas.plans))
+    write(data / "schema" / "plan.schema.json", json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 # every plan in one download: a gzip-compressed JSON Lines file (one plan per line, valid against
