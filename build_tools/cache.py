@@ -17,7 +17,8 @@ from pathlib import Path
 
 from build_tools.paths import ROOT
 
-CACHE = ROOT / ".cache"
+# PLANSITE_CACHE_DIR puts the cache elsewhere (a test's own folder)
+CACHE = Path(os.environ.get("PLANSITE_CACHE_DIR") or ROOT / ".cache")
 # PLANSITE_CACHE=off builds without the cache (the tests do: they parse the same files under patched code)
 SWITCH = "PLANSITE_CACHE"
 
@@ -33,6 +34,9 @@ STAGE_INPUTS = {
     "link": ("build_tools/link", "build_tools/models.py", "data/taxonomy"),
     # a plan's canonical YAML (pipeline.plan_yaml and the model's field order)
     "yaml": ("build_tools/pipeline.py", "build_tools/models.py"),
+    # a built page's search entries (build_tools/search/index.py read_site), keyed by edition and URL, the
+    # entry holding the digest of the HTML it was read from
+    "search": ("build_tools/search/extract.py",),
 }
 PICKLE_PROTOCOL = 5
 

@@ -6,7 +6,8 @@
     plansite render                   data/plans/*.yml + translations -> content/ (never reads a source)
     plansite build                    ingest, parse and render: data/sources -> data/plans/*.yml -> content/
     plansite check                    fail when data/plans is stale or invalid
-    plansite site                     content/ -> site/ (Chinese) and site/en/ (English), mkdocs --strict
+    plansite site [--dirty]           content/ -> site/ (Chinese) and site/en/ (English), mkdocs --strict
+                                      (--dirty: only the pages whose Markdown changed since the last build)
     plansite translate update         bring data/translations/<lang>/<plan-id>.po up to date with the plans
     plansite translate stats          per plan: translated, fuzzy (out of date), untranslated, from memory
 """
@@ -132,12 +133,13 @@ def command_check(args: argparse.Namespace) -> int:
 
 def command_site(args: argparse.Namespace) -> int:
     """Build both editions with `mkdocs build --strict`: site/ (Chinese) and site/en/ (English), each with
-    its search index in search-index/ (written by the MkDocs hook after the build)."""
+    its search index in search-index/ (written by the MkDocs hook after the build). --dirty rebuilds only
+    the pages whose Markdown changed since the last build (after an edit and `plansite build`)."""
     from build_tools.paths import ROOT
     from build_tools.site import build_editions
 
     errors = []
-    for config, code, stderr in build_editions(ROOT):
+    for config, code, stderr in build_editions(ROOT, dirty=args.dirty):
         if code != 0:
             errors.append(f"{config}: mkdocs build failed\n{stderr.strip()}")
         else:
@@ -225,6 +227,8 @@ def make_parser() -> argparse.ArgumentParser:
         sub.set_defaults(func=func)
 
     site = commands.add_parser("site", help=command_site.__doc__, description=command_site.__doc__)
+    site.add_argument("--dirty", action="store_true",
+                      help="update the last build: rebuild only the pages whose Markdown changed (a full build when there is none)")
     site.set_defaults(func=command_site)
 
     translate = commands.add_parser("translate", help=command_translate.__doc__, description=command_translate.__doc__)

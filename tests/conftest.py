@@ -56,13 +56,18 @@ def build_site(plans, workdir: Path, env: dict[str, str] | None = None) -> Path:
     # the render stage reads SITE_URL from this process's environment, as `plansite build` does
     with mock.patch.dict(os.environ, {"SITE_URL": extra.get("SITE_URL", "")}):
         render_site_content(plans, workdir / "content")
-    # PYTHONPATH: the hooks' import of build_tools (the search index) is the code under test, not whatever
-    # checkout the environment's editable install points to (a git worktree shares one venv)
-    environment = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(workdir), "SOURCE_DATE_EPOCH": "1700000000",
-                   "PYTHONPATH": str(ROOT)}
-    for config, code, stderr in build_editions(workdir, environment | extra):
+    for config, code, stderr in build_editions(workdir, site_environment(workdir, extra)):
         assert code == 0, f"{config}: {stderr}"
     return workdir / "site"
+
+
+def site_environment(workdir: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of the tests' MkDocs builds. PYTHONPATH: the hooks' import of build_tools (the search
+    index) is the code under test, not whatever checkout the environment's editable install points to (a
+    git worktree shares one venv); the build cache as this process has it (off, unless a test says)."""
+    return {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(workdir), "SOURCE_DATE_EPOCH": "1700000000",
+            "PYTHONPATH": str(ROOT), **{k: os.environ[k] for k in ("PLANSITE_CACHE", "PLANSITE_CACHE_DIR") if k in os.environ},
+            **(extra or {})}
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,16 @@
 The Chinese build cleans its site directory, which holds site/en/, so the English edition is built into a
 folder of its own beside it (``.site-en/``, MkDocs' ``--site-dir``) and moved into site/en/ once both
 builds have succeeded. Each build is its own process (MkDocs keeps one build's state in module globals),
-so the two share nothing but the content they read."""
+so the two share nothing but the content they read.
+
+``dirty=True`` (``plansite site --dirty``) rebuilds only the pages whose Markdown is newer than their HTML,
+into the existing site/ and site/en/ (MkDocs' ``--dirty``), still ``--strict``. It is safe for this site
+where MkDocs in general warns it is not: the navigation is a fixed list of index pages and every link is
+relative, so a page not rebuilt links to the same places it did; the render stage rewrites exactly the
+pages whose bytes change (build_tools/render/output.py); the hook removes the HTML of pages whose Markdown
+is gone and writes the search index from every page (re-reading only the pages that changed, with the
+build cache). Without an earlier build to update it builds in full. Publishing (the Pages workflow) and
+the tests use full builds."""
 
 from __future__ import annotations
 
@@ -20,16 +29,27 @@ ENGLISH_BUILD = ".site-en"
 ENGLISH_SITE = "site/en"
 
 
-def build_editions(root: Path, env: dict | None = None, parallel: bool = True) -> list[tuple[str, int, str]]:
+# set for the MkDocs processes of a dirty build (read by build_tools/site/hooks.py)
+DIRTY = "PLANSITE_DIRTY"
+
+
+def build_editions(root: Path, env: dict | None = None, parallel: bool = True, dirty: bool = False) -> list[tuple[str, int, str]]:
     """Run ``mkdocs build --strict`` for each edition in ``root``; (config, exit code, stderr) each.
     ``parallel`` runs the two builds at once (the default; the result is the same bytes either way).
-    The English edition replaces site/en/ only when both builds succeed."""
+    The English edition replaces site/en/ only when both builds succeed. ``dirty`` updates an existing
+    build in place (see the module's docstring)."""
     environment = dict(os.environ if env is None else env)
     environment.setdefault("NO_MKDOCS_2_WARNING", "1")
-    staging = root / ENGLISH_BUILD
+    environment.pop(DIRTY, None)
+    dirty = dirty and (root / "site" / "sitemap.xml").exists() and (root / ENGLISH_SITE / "sitemap.xml").exists()
+    staging = root / (ENGLISH_SITE if dirty else ENGLISH_BUILD)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    if dirty:
+        mkdocs.append("--dirty")
+        environment[DIRTY] = "1"
     commands = {
-        CONFIGS[0]: [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / CONFIGS[0])],
-        CONFIGS[1]: [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / CONFIGS[1]), "--site-dir", str(staging)],
+        CONFIGS[0]: mkdocs + ["-f", str(root / CONFIGS[0])],
+        CONFIGS[1]: mkdocs + ["-f", str(root / CONFIGS[1]), "--site-dir", str(staging)],
     }
     results = []
     if parallel:
@@ -45,6 +65,8 @@ def build_editions(root: Path, env: dict | None = None, parallel: bool = True) -
             results.append((config, completed.returncode, completed.stderr))
             if completed.returncode != 0:
                 break
+    if dirty:
+        return results
     if all(code == 0 for _, code, _ in results) and len(results) == len(CONFIGS):
         target = root / ENGLISH_SITE
         if target.exists():

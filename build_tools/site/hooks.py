@@ -8,10 +8,17 @@ published under en/, appends its ``extra.edition.prefix``: https://owner.github.
 that they are kept once in the repository and each edition still serves them itself, and leaves out
 Material's search files when its search plugin is off (it is: the site has its own search). ``on_post_build``
 writes the edition's search index (build_tools/search) into <site_dir>/search-index/ from the pages
-just built, so every MkDocs build, `plansite site` and the tests' builds alike, has its index."""
+just built, so every MkDocs build, `plansite site` and the tests' builds alike, has its index.
+
+In a dirty build (``plansite site --dirty``, which sets PLANSITE_DIRTY; see build_tools/site/__init__.py)
+``on_config`` drops MkDocs' one generic warning about dirty builds, so that ``--strict`` still fails on
+any real problem of the pages rebuilt, and ``on_post_build`` deletes the files of the last build that no
+longer have a source (a plan removed: its HTML and downloads would otherwise stay published)."""
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -23,7 +30,29 @@ SHARED = "assets"
 SEARCH_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
+DIRTY = "PLANSITE_DIRTY"
+# what MkDocs logs at the start of every --dirty build (a caution for sites whose navigation or links
+# depend on other pages: not this one's, see build_tools/site/__init__.py)
+DIRTY_CAUTION = "A 'dirty' build is being performed"
+
+
+class _DirtyCaution(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_CAUTION)
+
+
+_built: set[str] = set()
+
+
+def dirty() -> bool:
+    return os.environ.get(DIRTY) == "1"
+
+
 def on_config(config):
+    if dirty():
+        build_log = logging.getLogger("mkdocs.commands.build")
+        if not any(isinstance(f, _DirtyCaution) for f in build_log.filters):
+            build_log.addFilter(_DirtyCaution())
     prefix = config.extra.get("edition", {}).get("prefix", "")
     if config.site_url and prefix:
         # site_url always ends with "/" (MkDocs' URL option with is_dir), so urljoin appends the prefix
@@ -41,10 +70,35 @@ def on_files(files: Files, config) -> Files:
     if not any(name in config.plugins for name in ("search", "material/search")):
         for file in [f for f in files if f.src_uri.startswith(SEARCH_THEME_FILES)]:
             files.remove(file)
+    _built.clear()
+    _built.update(os.path.abspath(file.abs_dest_path) for file in files)
     return files
+
+
+def remove_stale(site_dir: Path, keep: set[str], templates) -> int:
+    """Delete the files under site_dir that this build did not produce: not one of its files, not a theme
+    template's output (404.html, sitemap.xml), not the search index (written next), not in a nested edition
+    (site/en/ has its own build). The number of files deleted."""
+    site_dir = Path(os.path.abspath(site_dir))
+    own = set(keep) | {str(site_dir / name) for name in templates} | {str(site_dir / "sitemap.xml.gz")}
+    removed = 0
+    for root, folders, names in os.walk(site_dir):
+        here = Path(root)
+        folders[:] = [f for f in folders if f != "search-index" and not (here / f / "sitemap.xml").exists()]
+        for name in names:
+            path = str(here / name)
+            if path not in own:
+                os.unlink(path)
+                removed += 1
+    for root, folders, names in os.walk(site_dir, topdown=False):
+        if root != str(site_dir) and not os.listdir(root):
+            os.rmdir(root)
+    return removed
 
 
 def on_post_build(config) -> None:
     from build_tools.search.index import write_index
 
+    if dirty():
+        remove_stale(Path(config.site_dir), _built, config.theme.static_templates)
     write_index(Path(config.site_dir), config.extra["edition"]["lang"])

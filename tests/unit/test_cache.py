@@ -71,14 +71,18 @@ def test_the_fingerprint_follows_the_stages_inputs(tmp_path):
     for relative in ("build_tools/ingest/a.py", "build_tools/parse/b.py", "data/taxonomy/t.yml", "build_tools/render/r.py"):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text("x = 1\n")
-    for relative in ("build_tools/errors.py", "build_tools/models.py", "build_tools/pipeline.py"):
+    for relative in ("build_tools/errors.py", "build_tools/models.py", "build_tools/pipeline.py", "build_tools/search/extract.py"):
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text("\n")
     (root / "build_tools/link").mkdir()
     before = {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS}
     (root / "data/taxonomy/t.yml").write_text("x: 2\n")  # the taxonomy changes parsing, not ingest
     after = {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS}
     assert after["ingest"] == before["ingest"] and after["parse"] != before["parse"] and after["link"] != before["link"]
-    assert after["yaml"] == before["yaml"]
+    assert after["yaml"] == before["yaml"] and after["search"] == before["search"]
+    (root / "build_tools/search/extract.py").write_text("y = 1\n")  # what a page's search entries are
+    assert cache.fingerprint.__wrapped__("search", root) != before["search"]
+    after["search"] = cache.fingerprint.__wrapped__("search", root)
     (root / "build_tools/render/r.py").write_text("x = 3\n")  # rendering changes neither
     assert {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS} == after
 
