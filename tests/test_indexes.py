@@ -118,13 +118,34 @@ def test_index_counts_equal_the_data(built_site, seed_plans):
         assert re.search(rf'href="{theme}/"[^<]*</a></td>\s*<td[^>]*>{plans}</td>\s*<td[^>]*>{count}</td>', theme_index), theme
 
 
+def region_chain(site, region_id: str) -> list[str]:
+    """The region and its parents as the English region pages link them ("Part of <a href=../parent/>")."""
+    chain = [region_id]
+    while True:
+        page = (site / "en" / "regions" / chain[-1] / "index.html").read_text(encoding="utf-8")
+        parent = re.search(r'Part of <a href="\.\./([^/"]+)/"', page)
+        if parent is None or parent.group(1) in chain:
+            return chain
+        chain.append(parent.group(1))
+
+
 def test_downloads_validate_against_their_schema(built_site, seed_plans):
     from frictionless import Package
 
     schema = json.loads((built_site / "data" / "schema" / "plan.schema.json").read_text(encoding="utf-8"))
-    with gzip.open(built_site / "data" / "plans.jsonl.gz", "rt", encoding="utf-8") as bundle:
-        plans = [json.loads(line) for line in bundle]
-    assert [p["id"] for p in plans] == sorted(p.id for p in seed_plans.values())
+    plans, bundles = [], sorted((built_site / "data" / "bundles").glob("*.jsonl.gz"))
+    for path in bundles:
+        with gzip.open(path, "rt", encoding="utf-8") as bundle:
+            plans.append([json.loads(line) for line in bundle])
+    # each region's plans in its own file, listed with their counts on the plans page
+    listing = (built_site / "plans" / "index.html").read_text(encoding="utf-8")
+    for path, members in zip(bundles, plans):
+        assert f'href="../data/bundles/{path.name}"' in listing
+        for plan in members:  # the file is the highest region above the plan on the regions pages
+            chain = region_chain(built_site, plan["region_id"])
+            assert chain[-1] == path.name.removesuffix(".jsonl.gz"), (plan["id"], chain)
+    plans = [plan for members in plans for plan in members]
+    assert sorted(p["id"] for p in plans) == sorted(p.id for p in seed_plans.values())
     for plan in plans:
         jsonschema.validate(plan, schema)
         # the bundle and the plan's own download hold the same data

@@ -187,7 +187,9 @@ def render(atlas: Atlas, lang: str, directory: Path, translations: dict[str, Pla
     themes = {t["id"]: t for t in atlas.themes}
     plans = atlas.plans
     write(directory / urls.home(), env.get_template("home.md.j2").render(here=urls.home(), plans=plans, atlas=atlas, **home_summary(atlas)))
-    write(directory / urls.plans_index(), env.get_template("plans_index.md.j2").render(here=urls.plans_index(), plans=plans, atlas=atlas))
+    write(directory / urls.plans_index(), env.get_template("plans_index.md.j2").render(
+        here=urls.plans_index(), plans=plans, atlas=atlas, bundles=[(region, len(members), bundle_name(region["id"]))
+                                                                  for region, members in bundle_groups(atlas, regions)]))
     render_indexes(env, atlas, directory)
     write(directory / urls.search(), env.get_template("search.md.j2").render(here=urls.search()))
     write(directory / urls.compare(), env.get_template("compare.md.j2").render(here=urls.compare(), vocabulary=compare_vocabulary(atlas, lang)))
@@ -245,14 +247,36 @@ def write_downloads(atlas: Atlas, data: Path, english: dict) -> None:
     write_compare_data(atlas, data, english)
     for plan in atlas.plans:
         write(data / "plans" / f"{plan.id}.json", plan_json(plan))
-    write(data / BUNDLE, plans_bundle(atlas.plans))
+    for region, members in bundle_groups(atlas):
+        write(data / bundle_name(region["id"]), plans_bundle(members))
     write(data / "schema" / "plan.schema.json", json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
-# every plan in one download: a gzip-compressed JSON Lines file (one plan per line, valid against
-# schema/plan.schema.json). It replaces one indented plans.json, which reached 150 MB at 912 plans; read it
-# line by line (``gzip.open(...)`` in Python, ``zcat | jq`` in a shell) without holding everything at once.
-BUNDLE = "plans.jsonl.gz"
+# every plan in downloads of one region each: gzip-compressed JSON Lines (one plan per line, valid against
+# schema/plan.schema.json), data/bundles/<region>.jsonl.gz. One national file (it replaced one indented
+# plans.json of 150 MB at 912 plans) was 22 MB at 951 plans and would pass 60 MB at 3,000; a region's file
+# stays a few MB and is what a researcher comparing its districts wants. `zcat bundles/*.jsonl.gz` is the
+# whole (concatenated gzip members are one valid gzip stream); read it line by line without holding it all.
+BUNDLES = "bundles"
+
+
+def bundle_name(region_id: str) -> str:
+    return f"{BUNDLES}/{region_id}.jsonl.gz"
+
+
+def bundle_groups(atlas: Atlas, regions: dict | None = None) -> list[tuple[dict, list[Plan]]]:
+    """The plans by the highest region above them on the site's regions pages (a province, or the highest
+    division the plans name: a county whose city has no plan of its own goes with that city), in order of
+    the region's id; (region page, plans) each."""
+    regions = region_pages(atlas) if regions is None else regions
+    groups: dict[str, list[Plan]] = {}
+    for plan in atlas.plans:
+        top, seen = plan.region_id, {plan.region_id}
+        while regions[top]["parent"] and regions[top]["parent"] not in seen:
+            top = regions[top]["parent"]
+            seen.add(top)
+        groups.setdefault(top, []).append(plan)
+    return [(regions[top], groups[top]) for top in sorted(groups)]
 
 
 def plans_bundle(plans: list[Plan]) -> bytes:
