@@ -84,7 +84,10 @@ def test_every_link_in_the_built_site_resolves(built_site):
 
 
 def read_csv(site: Path, name: str) -> list[dict]:
-    with (site / "data" / f"{name}.csv").open(encoding="utf-8") as handle:
+    from build_tools.render.opendata import table_file
+
+    with gzip.open(site / "data" / table_file(name), "rt", encoding="utf-8") if table_file(name).endswith(".gz") else \
+            (site / "data" / table_file(name)).open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 

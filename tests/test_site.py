@@ -116,8 +116,9 @@ def test_every_plan_page_names_its_sources_their_originals_the_document_number_a
 
 def test_targets_csv_compares_converted_values(built_site):
     import csv
+    import gzip
 
-    rows = list(csv.DictReader((built_site / "data" / "targets.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader(gzip.open(built_site / "data" / "targets.csv.gz", "rt", encoding="utf-8")))
     gas = [r for r in rows if r["indicator_id"] == "natural-gas-consumption"]
     assert {(r["plan_id"], r["value_as_printed"], r["base_value"], r["base_unit"]) for r in gas} >= {
         ("changde-jinshi-2024", "753万立方米", "7530000", "立方米"), ("tianjin-xiqing-2023", "28.62亿立方米", "2862000000", "立方米")}

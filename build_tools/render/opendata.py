@@ -21,7 +21,7 @@ from build_tools.render import urls
 from build_tools.render.glossary import GLOSSARY_FIELDS, glossary_entries
 from build_tools.render.i18n import N_, scaled, ui_translations, value_as_printed
 from build_tools.render.indexes import jurisdictions
-from build_tools.render.output import write
+from build_tools.render.output import gzipped, write
 # spreadsheets carry a creation date; a fixed one keeps the download byte-identical between builds
 FIXED_CREATED = datetime.datetime(2000, 1, 1)
 
@@ -42,7 +42,7 @@ TABLES = {
     "task_agencies": [
         ("plan_id", "string", "Plan id"),
         ("task_id", "string", "Task or measure id"),
-        ("agency_id", "string", "Agency entity id (agencies.csv)"),
+        ("agency_id", "string", "Agency entity id (agencies.csv.gz)"),
         ("agency_name", "string", "The agency as printed in the plan"),
         ("role", "string", "lead, support, or empty where the plan does not say"),
     ],
@@ -148,6 +148,18 @@ def table_rows(atlas: Atlas, translations: dict | None = None) -> dict[str, list
     return rows
 
 
+# the tables that grow with the plans are published gzip-compressed (tasks.csv.gz): at 3,000 plans
+# targets.csv alone would be ~22 MB, past the 10 MB a static host's file should stay under; pandas, R,
+# DuckDB and Frictionless read .csv.gz as they read .csv, and each jurisdiction's workbook (.xlsx) serves
+# spreadsheet users. The glossary does not grow with the plans and stays a plain .csv.
+COMPRESSED = ("tasks", "task_agencies", "agencies", "targets")
+
+
+def table_file(name: str) -> str:
+    """The file name of a table under data/: ``tasks.csv.gz``, ``glossary.csv``."""
+    return f"{name}.csv.gz" if name in COMPRESSED else f"{name}.csv"
+
+
 def csv_text(name: str, rows: list[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[field for field, _, _ in TABLES[name]], lineterminator="\n")
@@ -164,8 +176,8 @@ def datapackage() -> dict:
             schema["primaryKey"] = PRIMARY_KEYS[name]
         if name in FOREIGN_KEYS:
             schema["foreignKeys"] = FOREIGN_KEYS[name]
-        resources.append({"name": name.replace("_", "-"), "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
-                          "encoding": "utf-8", "schema": schema})
+        resources.append({"name": name.replace("_", "-"), "path": table_file(name), "format": "csv", "mediatype": "text/csv",
+                          **({"compression": "gz"} if name in COMPRESSED else {}), "encoding": "utf-8", "schema": schema})
     for resource in resources:
         for key in resource["schema"].get("foreignKeys", []):
             key["reference"]["resource"] = key["reference"]["resource"].replace("_", "-")
@@ -245,7 +257,8 @@ LOOKUP_FIELDS = ["place", "type", "name", "other_names", "name_en", "tasks", "le
 def write_open_data(atlas: Atlas, data_dir: Path, translations: dict | None = None, base_url: str = "") -> None:
     rows = table_rows(atlas, translations)
     for name in TABLES:
-        write(data_dir / f"{name}.csv", csv_text(name, rows[name]))
+        text = csv_text(name, rows[name]).encode("utf-8")
+        write(data_dir / table_file(name), gzipped(text) if name in COMPRESSED else text)
     write(data_dir / "datapackage.json", json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n")
     # every spelling of a type anywhere on the site, so that 发改 finds 区发展改革委 as well as 市发改局
     spellings: dict[str, set[str]] = {}

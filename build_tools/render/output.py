@@ -14,6 +14,8 @@ folder).
 
 from __future__ import annotations
 
+import gzip
+import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,3 +85,11 @@ def sweep(directory: Path, names: tuple[str, ...]) -> int:
                 os.rmdir(root)
     _tally.removed += removed
     return removed
+
+
+def gzipped(data: bytes) -> bytes:
+    """gzip bytes identical for identical data (no file name or time in the header)."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", filename="", mtime=0, compresslevel=9) as stream:
+        stream.write(data)
+    return buffer.getvalue()

@@ -11,8 +11,6 @@ document text is ever used as a template.
 
 from __future__ import annotations
 
-import gzip
-import io
 import json
 import multiprocessing
 import os
@@ -281,11 +279,8 @@ def bundle_groups(atlas: Atlas, regions: dict | None = None) -> list[tuple[dict,
 
 def plans_bundle(plans: list[Plan]) -> bytes:
     """The bundle's bytes, identical for identical plans (no file name or time in the gzip header)."""
-    buffer = io.BytesIO()
-    with gzip.GzipFile(fileobj=buffer, mode="wb", filename="", mtime=0, compresslevel=9) as stream:
-        for plan in plans:
-            stream.write(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
-    return buffer.getvalue()
+    return output.gzipped(b"".join(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+                                   for plan in plans))
 
 
 def plan_json(plan: Plan) -> str:
