@@ -37,7 +37,12 @@ STAGE_INPUTS = {
     # a built page's search entries (build_tools/search/index.py read_site), keyed by edition and URL, the
     # entry holding the digest of the HTML it was read from
     "search": ("build_tools/search/extract.py",),
+    # a rendered page or download (build_tools/render/memo.py): the templates and catalogs, the code that
+    # fills them, the taxonomy
+    "render": ("build_tools/render", "build_tools/link", "build_tools/translate", "build_tools/models.py", "data/taxonomy"),
 }
+# the files of a directory that count: code, data, templates, catalogs
+FINGERPRINTED = (".py", ".yml", ".yaml", ".json", ".j2", ".po")
 PICKLE_PROTOCOL = 5
 
 
@@ -47,7 +52,7 @@ def fingerprint(stage: str, root: Path = ROOT) -> str:
     digest = hashlib.sha256(stage.encode())
     for entry in STAGE_INPUTS[stage]:
         base = root / entry
-        files = sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".json")) if base.is_dir() else [base]
+        files = sorted(p for p in base.rglob("*") if p.is_file() and p.suffix in FINGERPRINTED) if base.is_dir() else [base]
         for path in files:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]

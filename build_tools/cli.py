@@ -83,7 +83,7 @@ def render_stage(plans: list, args: argparse.Namespace) -> None:
 
     files = render_site_content(plans, Path(args.content), Path(args.translations))
     progress(f"rendered {len(plans)} plans into {args.content}: {files['written']} files written, "
-             f"{files['unchanged']} unchanged, {files['removed']} removed")
+             f"{files['unchanged']} unchanged, {files['removed']} removed; {files['reused']} pages and downloads from the cache")
 
 
 def command_render(args: argparse.Namespace) -> int:

@@ -96,6 +96,6 @@ def test_spreadsheets_keep_formula_like_text_as_text(tmp_path):
     text = HOSTILE.replace("1.发展新能源", '1.=HYPERLINK("http://example.invalid","点击")发展新能源')
     plan = link_plan(parse_plan(SourceText(file="hostile.txt", sha256="0" * 64, text=text)))
     atlas = build_atlas([plan])
-    jurisdiction_spreadsheet(tmp_path / "a.xlsx", jurisdictions(atlas)[0], atlas)
+    (tmp_path / "a.xlsx").write_bytes(jurisdiction_spreadsheet(jurisdictions(atlas)[0], atlas))
     cell = load_workbook(tmp_path / "a.xlsx").active["C3"]  # rows 1-2 are the Chinese and English headers
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")

@@ -94,7 +94,12 @@ def jurisdictions(atlas: Atlas) -> list[dict]:
     return found
 
 
-def render_indexes(env: Environment, atlas: Atlas, content: Path) -> None:
+def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> None:
+    """Every index page of one edition. ``memo`` (build_tools/render/memo.py) keeps a jurisdiction's
+    agencies page while the plans naming its agencies are unchanged; the other index pages span all plans."""
+    from build_tools.render.memo import Memo, plan_digest
+
+    memo = memo or Memo("", ())
     themes = {t["id"]: t for t in atlas.themes}
     by_theme = atlas.items_by_theme()
     plans = {p.id: p for p in atlas.plans}
@@ -113,8 +118,11 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path) -> None:
     places = jurisdictions(atlas)
     page(urls.agencies_index(), "agencies_index.md.j2", entities_by_type=entities_by_type, jurisdictions=places)
     for place in places:
-        page(urls.agencies_of(place["id"]), "agencies_of.md.j2", region_id=place["id"],
-             entities=place["entities"], plans=[plans[plan_id] for plan_id in place["plans"]])
+        path = urls.agencies_of(place["id"])
+        write(content / path, memo.get(path, [plan_digest(plans[plan_id]) for plan_id in place["plans"]],
+                                       lambda: env.get_template("agencies_of.md.j2").render(
+                                           here=path, **common, region_id=place["id"], entities=place["entities"],
+                                           plans=[plans[plan_id] for plan_id in place["plans"]])))
     for type_id, entities in entities_by_type.items():
         page(urls.agency_type(type_id), "agency_type.md.j2", agency_type=atlas.agency_types[type_id],
              entities=sorted(entities, key=lambda e: e.id))

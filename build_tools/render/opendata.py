@@ -210,7 +210,7 @@ def sheet_names(entities) -> list[str]:
     return names
 
 
-def jurisdiction_spreadsheet(path: Path, place: dict, atlas: Atlas, base_url: str = "") -> None:
+def jurisdiction_spreadsheet(place: dict, atlas: Atlas, base_url: str = "") -> bytes:
     """The responsibilities workbook of one jurisdiction, as an official uses it: one sheet per agency,
     one row per task or measure naming it, with the plan, its role, theme, targets with their qualifiers
     as printed, target years, deadline, a link (clickable and absolute once the site has a ``site_url``)
@@ -247,14 +247,14 @@ def jurisdiction_spreadsheet(path: Path, place: dict, atlas: Atlas, base_url: st
         sheet.set_column(5, 5, 50)
         sheet.set_column(9, 9, 80)
     workbook.close()
-    write(path, buffer.getvalue())
+    return buffer.getvalue()
 
 
 # the columns of a row of agencies.json's `agencies` (`places` rows are [page URL, name, English name])
 LOOKUP_FIELDS = ["place", "type", "name", "other_names", "name_en", "tasks", "lead", "anchor"]
 
 
-def write_open_data(atlas: Atlas, data_dir: Path, translations: dict | None = None, base_url: str = "") -> None:
+def write_open_data(atlas: Atlas, data_dir: Path, translations: dict | None = None, base_url: str = "", memo=None) -> None:
     rows = table_rows(atlas, translations)
     for name in TABLES:
         text = csv_text(name, rows[name]).encode("utf-8")
@@ -289,5 +289,13 @@ def write_open_data(atlas: Atlas, data_dir: Path, translations: dict | None = No
                      urls.agency_anchor(e.id)])
     lookup = {"fields": LOOKUP_FIELDS, "places": place_rows, "types": types, "agencies": rows}
     write(data_dir / "agencies.json", json.dumps(lookup, ensure_ascii=False, separators=(",", ":")) + "\n")
+    from build_tools.render.memo import Memo, plan_digest
+
+    memo = memo or Memo("data", (base_url,))
+    plans = {plan.id: plan for plan in atlas.plans}
     for place in jurisdictions(atlas):
-        jurisdiction_spreadsheet(data_dir / "agencies" / f"{place['id']}.xlsx", place, atlas, base_url)
+        # a workbook is made from the plans naming the jurisdiction's agencies (and the code, the taxonomy
+        # and the address in memo): kept while they are unchanged
+        name = f"agencies/{place['id']}.xlsx"
+        write(data_dir / name, memo.get(name, [plan_digest(plans[plan_id]) for plan_id in place["plans"]],
+                                        lambda: jurisdiction_spreadsheet(place, atlas, base_url)))

@@ -29,6 +29,8 @@ from build_tools.render.compare import compare_vocabulary, write_compare_data
 from build_tools.render.i18n import EDITIONS
 from build_tools.render import output
 from build_tools.render.indexes import region_pages, render_indexes
+from build_tools.render.memo import Memo, forget, plan_digest
+from build_tools.render.memo import counts as memo_counts
 from build_tools.render.output import write
 from build_tools.render.opendata import write_open_data
 from build_tools.translate.lookup import PlanTranslation, load_translations
@@ -161,6 +163,17 @@ def render_plan(env, atlas: Atlas, plan: Plan, lang: str, regions: dict, themes:
     )
 
 
+def plan_page_parts(env, atlas: Atlas, plan: Plan, lang: str, regions: dict, translation: PlanTranslation) -> tuple:
+    """What a plan's page is made from beyond the code and taxonomy (build_tools/render/memo.py): the plan,
+    the labels of the agencies it names as the atlas has them, its region page, and in English the
+    translation and status of each of its units."""
+    label = env.globals["entity_label"]
+    entities = sorted({a.entity for item in plan_items(plan).values() for a in item["agencies"] if a.entity})
+    agencies = [(e, label(atlas.entities[e]) if e in atlas.entities else None) for e in entities]
+    units = [(unit.msgid, *translation.get(unit.msgid)) for unit in plan_units(plan)] if lang != "zh" else []
+    return plan_digest(plan), agencies, plan.region_id in regions, units
+
+
 def home_summary(atlas: Atlas) -> dict:
     """What the home page shows of the whole: plans per level, the themes and the indicators most plans share."""
     from collections import Counter
@@ -188,12 +201,14 @@ def render(atlas: Atlas, lang: str, directory: Path, translations: dict[str, Pla
     write(directory / urls.plans_index(), env.get_template("plans_index.md.j2").render(
         here=urls.plans_index(), plans=plans, atlas=atlas, bundles=[(region, len(members), bundle_name(region["id"]))
                                                                   for region, members in bundle_groups(atlas, regions)]))
-    render_indexes(env, atlas, directory)
     write(directory / urls.search(), env.get_template("search.md.j2").render(here=urls.search()))
     write(directory / urls.compare(), env.get_template("compare.md.j2").render(here=urls.compare(), vocabulary=compare_vocabulary(atlas, lang)))
+    memo = Memo(lang, (site_url(),))
+    render_indexes(env, atlas, directory, memo)
     for plan in plans:
         translation = translations.get(plan.id, PlanTranslation())
-        write(directory / urls.plan(plan.id), render_plan(env, atlas, plan, lang, regions, themes, translation))
+        write(directory / urls.plan(plan.id), memo.get(urls.plan(plan.id), plan_page_parts(env, atlas, plan, lang, regions, translation),
+                                                       lambda: render_plan(env, atlas, plan, lang, regions, themes, translation)))
 
 
 # below this many plans the two editions are rendered one after the other (a worker process costs more)
@@ -208,6 +223,7 @@ def render_job(job: str) -> dict[str, int]:
     live in content/zh/data, cleared by the Chinese edition's render), or the English edition."""
     atlas, english, content = _SHARED["atlas"], _SHARED["english"], _SHARED["content"]
     output.begin()
+    memo_counts.update(made=0, reused=0)
     if job == "zh":
         render(atlas, "zh", content / "zh", {})
         write_downloads(atlas, content / "zh" / "data", english)
@@ -215,15 +231,17 @@ def render_job(job: str) -> dict[str, int]:
         render(atlas, job, content / job, english)
     output.sweep(content / job, GENERATED)
     done = output.tally()
-    return {"written": done.written, "unchanged": done.unchanged, "removed": done.removed}
+    return {"written": done.written, "unchanged": done.unchanged, "removed": done.removed, **memo_counts}
 
 
 def render_site_content(plans: list[Plan], content: Path = CONTENT, translations: Path = TRANSLATIONS, workers: int | None = None) -> dict[str, int]:
     """Write both editions (content/zh, content/en) and the downloads (content/zh/data), the two editions
     side by side in two processes when there are enough plans and cores (the same bytes either way); how
-    many files were written, left unchanged and removed."""
+    many files were written, left unchanged and removed, and how many pages and downloads the render cache
+    made and reused (build_tools/render/memo.py)."""
     from build_tools.pipeline import jobs
 
+    forget()
     atlas = build_atlas(plans)
     english = load_translations("en", translations)
     workers = jobs() if workers is None else workers
@@ -236,12 +254,13 @@ def render_site_content(plans: list[Plan], content: Path = CONTENT, translations
             tallies = [render_job(lang) for lang in EDITIONS]
     finally:
         _SHARED.clear()
-    return {key: sum(t[key] for t in tallies) for key in ("written", "unchanged", "removed")}
+    return {key: sum(t[key] for t in tallies) for key in ("written", "unchanged", "removed", "made", "reused")}
 
 
 def write_downloads(atlas: Atlas, data: Path, english: dict) -> None:
     """The open data (tables, workbooks, lookup, compare files), each plan's JSON, the bundle, the schema."""
-    write_open_data(atlas, data, english, site_url())
+    memo = Memo("data", (site_url(),))
+    write_open_data(atlas, data, english, site_url(), memo)
     write_compare_data(atlas, data, english)
     for plan in atlas.plans:
         write(data / "plans" / f"{plan.id}.json", plan_json(plan))

@@ -75,6 +75,7 @@ def test_the_fingerprint_follows_the_stages_inputs(tmp_path):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text("\n")
     (root / "build_tools/link").mkdir()
+    (root / "build_tools/translate").mkdir()
     before = {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS}
     (root / "data/taxonomy/t.yml").write_text("x: 2\n")  # the taxonomy changes parsing, not ingest
     after = {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS}
@@ -83,8 +84,12 @@ def test_the_fingerprint_follows_the_stages_inputs(tmp_path):
     (root / "build_tools/search/extract.py").write_text("y = 1\n")  # what a page's search entries are
     assert cache.fingerprint.__wrapped__("search", root) != before["search"]
     after["search"] = cache.fingerprint.__wrapped__("search", root)
-    (root / "build_tools/render/r.py").write_text("x = 3\n")  # rendering changes neither
-    assert {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS} == after
+    (root / "build_tools/render/r.py").write_text("x = 3\n")  # rendering changes only the render stage's entries
+    again = {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS}
+    assert again.pop("render") != after.pop("render") and again == after
+    rendered = cache.fingerprint.__wrapped__("render", root)
+    (root / "build_tools/render/page.md.j2").write_text("{{ x }}\n")  # so does a template (not only .py files count)
+    assert cache.fingerprint.__wrapped__("render", root) != rendered
 
 
 def test_many_sources_parse_in_parallel_to_the_same_plans(tmp_path, monkeypatch):

@@ -1,0 +1,103 @@
+"""The render stage's cache: a page or download made again only when what it is made from changed.
+
+A plan's page is a function of the plan, its translation, the labels of the agencies it names (an
+agency's English name follows the spelling its jurisdiction's plans print most often, so another plan of
+the same place can change it), the templates, the interface catalogs, the code and the taxonomy, the
+edition and the published address. A jurisdiction's agencies page and workbook are functions of the
+plans that name its agencies. ``Memo.get(name, parts, make)`` returns ``make()``'s result, or the stored
+result when ``name`` was last made from the same ``parts`` under the same code: the caller lists the
+parts, and a test renders pages with the cache and without it, and after changing another plan, to show
+that the lists are complete (tests/test_render_cache.py).
+
+Entries live in ``.cache/render/<fingerprint>/`` (one file per page, holding the digest of its parts and
+its bytes): new code starts a new folder and the older folders are removed. PLANSITE_CACHE=off (the
+tests) renders everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+from build_tools import cache
+
+STAGE = "render"
+
+
+def digest(*parts) -> str:
+    """A digest of strings, bytes and (nested) tuples and lists of them, None and numbers."""
+    hasher = hashlib.sha256()
+
+    def feed(part) -> None:
+        if isinstance(part, (tuple, list)):
+            hasher.update(b"(")
+            for item in part:
+                feed(item)
+            hasher.update(b")")
+        elif isinstance(part, bytes):
+            hasher.update(b"b%d:" % len(part) + part)
+        else:
+            text = repr(part) if not isinstance(part, str) else part
+            data = text.encode("utf-8")
+            hasher.update(b"s%d:" % len(data) + data)
+
+    feed(parts)
+    return hasher.hexdigest()
+
+
+_digests: dict[int, tuple[object, str]] = {}
+# pages and downloads made and reused by this process since forget()
+counts = {"made": 0, "reused": 0}
+
+
+def forget() -> None:
+    """Drop the digests of earlier renders (the plans they hold) and the counts."""
+    _digests.clear()
+    counts.update(made=0, reused=0)
+
+
+def plan_digest(plan) -> str:
+    """The digest of a plan's data (computed once per plan object: the plan page, its agencies pages and
+    workbooks ask for it)."""
+    found = _digests.get(id(plan))
+    if found is None or found[0] is not plan:
+        found = _digests[id(plan)] = (plan, hashlib.sha256(plan.model_dump_json().encode("utf-8")).hexdigest())
+    return found[1]
+
+
+class Memo:
+    def __init__(self, edition: str, environment: tuple = (), directory: Path | None = None):
+        self.enabled = cache.enabled()
+        self.edition = edition
+        self.salt = digest(edition, environment)
+        self.directory = (directory or cache.CACHE / STAGE) / cache.fingerprint(STAGE)
+        if self.enabled:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            for other in self.directory.parent.iterdir():
+                if other.is_dir() and other != self.directory:
+                    shutil.rmtree(other, ignore_errors=True)
+
+    def get(self, name: str, parts, make):
+        if not self.enabled:
+            counts["made"] += 1
+            return make()
+        key = digest(self.salt, parts)
+        path = self.directory / f"{hashlib.sha256(f'{self.edition}:{name}'.encode()).hexdigest()[:32]}.pickle"
+        try:
+            with path.open("rb") as stream:
+                found_key, value = pickle.load(stream)
+            if found_key == key:
+                counts["reused"] += 1
+                return value
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            pass
+        value = make()
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as stream:
+            pickle.dump((key, value), stream, protocol=cache.PICKLE_PROTOCOL)
+        temporary.replace(path)
+        counts["made"] += 1
+        return value

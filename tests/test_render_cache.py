@@ -1,0 +1,83 @@
+"""The render cache (build_tools/render/memo.py) changes nothing but the time: after each kind of change a
+warm cache renders the same bytes as no cache, so the lists of what each page is made from are complete."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from build_tools import cache
+from build_tools.paths import TRANSLATIONS
+from build_tools.render import pages
+from tests.test_render_incremental import changed_plan
+
+
+def tree(root):
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture
+def render_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANSITE_CACHE", "on")
+    monkeypatch.setattr(cache, "CACHE", tmp_path / "cache")
+
+
+def uncached(plans, translations, folder, monkeypatch):
+    with monkeypatch.context() as patch:
+        patch.setenv("PLANSITE_CACHE", "off")
+        pages.render_site_content(plans, folder, translations, workers=1)
+    return tree(folder)
+
+
+def respelled(plan, new_id):
+    """Another plan of the same place that prints 区发改局 for 区发展改革委: with two of them that spelling is the
+    place's most printed, and the agency's English name follows it (Development and Reform Bureau, not
+    Commission, data/taxonomy/agency_names.yml) on every plan page of the place."""
+    def respell(agency):
+        return agency.model_copy(update={"name": agency.name.replace("发展改革委", "发改局")})
+
+    actions = [a.model_copy(update={"tasks": [t.model_copy(update={"agencies": [respell(x) for x in t.agencies]}) for t in a.tasks]})
+               for a in plan.actions]
+    return plan.model_copy(update={"id": new_id, "actions": actions})
+
+
+def test_a_warm_cache_renders_what_no_cache_renders_after_each_change(seed_plans, tmp_path, render_cache, monkeypatch):
+    plans = sorted(seed_plans.values(), key=lambda p: p.id)
+    translations = tmp_path / "translations"
+    shutil.copytree(TRANSLATIONS, translations)
+    baodi = next(p for p in plans if p.id == "tianjin-baodi-2023")
+    catalog = translations / "en" / f"{baodi.id}.po"
+    changes = [
+        ("nothing", lambda: plans),
+        ("one plan's text", lambda: [changed_plan(plans[0])] + plans[1:]),
+        ("other plans of the same place", lambda: plans + [respelled(baodi, "tianjin-baodi-2024"), respelled(baodi, "tianjin-baodi-2025")]),
+        ("a plan removed", lambda: plans[1:]),
+    ]
+    first = pages.render_site_content(plans, tmp_path / "warm", translations, workers=1)
+    english_page = f"en/plans/{baodi.id}.md"
+    pages_before = tree(tmp_path / "warm")
+    assert first["made"] > 0 and first["reused"] == 0
+    for what, make in changes:
+        edited = make()
+        result = pages.render_site_content(edited, tmp_path / "warm", translations, workers=1)
+        expected = uncached(edited, translations, tmp_path / f"cold-{len(edited)}-{what}", monkeypatch)
+        warm = tree(tmp_path / "warm")
+        assert sorted(warm.keys() ^ expected.keys()) == [], what
+        assert [name for name in warm if warm[name] != expected[name]] == [], what
+        if what == "other plans of the same place":  # the change reached a page of a plan that did not change
+            assert warm[english_page] != pages_before[english_page]
+            assert "Baodi District Development and Reform Bureau" in warm[english_page].decode("utf-8")
+        if what == "nothing":
+            assert result["made"] == 0 and result["reused"] == first["made"]
+        else:
+            assert 0 < result["made"] < first["made"], what
+    # a translation edited: the English page follows it
+    text = catalog.read_text(encoding="utf-8")
+    translated = next(line for line in text.splitlines() if line.startswith('msgstr "') and len(line) > 12)
+    catalog.write_text(text.replace(translated, translated[:-1] + ' (revised)"', 1), encoding="utf-8")
+    pages.render_site_content(plans, tmp_path / "warm", translations, workers=1)
+    expected = uncached(plans, translations, tmp_path / "cold-translation", monkeypatch)
+    warm = tree(tmp_path / "warm")
+    assert [name for name in warm if warm[name] != expected[name]] == []
+    assert "(revised)" in warm[f"en/plans/{baodi.id}.md"].decode("utf-8")
