@@ -259,3 +259,25 @@ def test_indicators_shared_by_two_plans_have_a_chart_with_one_bar_per_target(bui
             chart = charts[0]
             assert f"<title>{html_escape(getattr(indicator, label), quote=False)}</title>" in chart.replace("&#39;", "'")
             assert chart.count("<rect ") == len(rows)
+
+
+def test_every_indicator_page_has_its_table_with_a_row_per_target(built_site, seed_plans):
+    """The table (not only the chart) on every indicator's page, shared or not; a Markdown table left
+    unrendered (as on every indicator page once, after a line that ended without a blank line) shows as
+    pipes in a paragraph."""
+    from build_tools.render.indexes import comparable_targets
+
+    atlas = build_atlas(list(seed_plans.values()))
+    for edition in ("", "en"):
+        for indicator, rows in comparable_targets(atlas):
+            html = (built_site / edition / "targets" / indicator.id / "index.html").read_text(encoding="utf-8")
+            body = re.search(r"<article.*?</article>", html, flags=re.S).group(0)
+            assert "|---|" not in body, indicator.id
+            tables = re.findall(r"<tbody>(.*?)</tbody>", body, flags=re.S)
+            assert len(tables) == 1 and tables[0].count("<tr>") == len(rows), indicator.id
+
+
+def test_no_page_shows_an_unrendered_markdown_table(built_site):
+    for page in built_site.rglob("index.html"):
+        article = re.search(r"<article.*?</article>", page.read_text(encoding="utf-8"), flags=re.S)
+        assert article is None or "|---" not in article.group(0), page
