@@ -10,6 +10,7 @@ data) uses the page's URL as MkDocs publishes it (``plans/tianjin-baodi-2023/``)
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def home() -> str:
@@ -135,16 +136,29 @@ def page_url(path: str) -> str:
 
 def link(here: str, target: str, anchor: str | None = None) -> str:
     """A relative Markdown link from the page ``here`` to ``target`` (both docs-relative sources)."""
-    relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    relative = _relative_source(here, target)
     return f"{relative}#{anchor}" if anchor else relative
 
 
 def href(here: str, target: str, anchor: str | None = None) -> str:
     """A relative URL for raw HTML, from the published page ``here`` to ``target``."""
+    relative = _relative_url(here, target)
+    return f"{relative}#{anchor}" if anchor else relative
+
+
+# a page links the same few targets many times (its agencies, its plan, the indicators): posixpath.relpath
+# was a tenth of the render stage's time
+@lru_cache(maxsize=65536)
+def _relative_source(here: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+@lru_cache(maxsize=65536)
+def _relative_url(here: str, target: str) -> str:
     base = page_url(here)
     directory = base if base.endswith("/") or base == "" else posixpath.dirname(base) + "/"
     destination = page_url(target)
     relative = posixpath.relpath(destination or ".", directory or ".")
     if destination.endswith("/") or destination == "":
         relative = "./" if relative == "." else relative + "/"
-    return f"{relative}#{anchor}" if anchor else relative
+    return relative
