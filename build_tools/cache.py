@@ -40,6 +40,9 @@ STAGE_INPUTS = {
     # a rendered page or download (build_tools/render/memo.py): the templates and catalogs, the code that
     # fills them, the taxonomy
     "render": ("build_tools/render", "build_tools/link", "build_tools/translate", "build_tools/models.py", "data/taxonomy"),
+    # a committed plan file read back (cli.load_committed_plans: YAML -> Plan), and a PO catalog read
+    "plan-file": ("build_tools/models.py",),
+    "catalog": ("build_tools/translate/catalog.py",),
 }
 # the files of a directory that count: code, data, templates, catalogs
 FINGERPRINTED = (".py", ".yml", ".yaml", ".json", ".j2", ".po")
@@ -101,3 +104,18 @@ def memoised(stage: str, source_digest: str, make, cache: Path | None = None):
         found = make()
         store(stage, source_digest, found, cache)
     return found
+
+
+def by_content(stage: str, name: str, content: bytes, make):
+    """``make()`` for the current bytes of the file ``name``, from the cache when its bytes are what they
+    were: one entry per name (holding the bytes' digest), so an edited file replaces its entry instead of
+    adding one. Without the cache, ``make()``."""
+    if not enabled():
+        return make()
+    key, digest = text_digest(f"{stage}:{name}"), hashlib.sha256(content).hexdigest()
+    found = load(stage, key)
+    if found is not None and found[0] == digest:
+        return found[1]
+    value = make()
+    store(stage, key, (digest, value))
+    return value

@@ -45,7 +45,7 @@ def compare_index(atlas: Atlas) -> dict:
     } for plan in plans]}
 
 
-def compare_record(plan: Plan, atlas: Atlas, translation=None) -> dict:
+def compare_record(plan: Plan, atlas: Atlas, translation=None, items=None) -> dict:
     """What the compare view shows of one plan: its identity, its targets (indicator, year, the value
     compared and as printed, the base value and unit) and its tasks and measures with their themes."""
 
@@ -65,7 +65,7 @@ def compare_record(plan: Plan, atlas: Atlas, translation=None) -> dict:
         })
     tasks = [{"theme": item.theme or "unmapped", "anchor": item.anchor, "label": item.label, "kind": item.kind,
               "title": {"zh": item.title, "en": english(item.title)}}
-             for item in atlas.items if item.plan.id == plan.id and item.kind in ("task", "measure")]
+             for item in (atlas.items if items is None else items) if item.plan.id == plan.id and item.kind in ("task", "measure")]
     return {
         "id": plan.id,
         "title": {"zh": plan.title, "en": plan_title(plan, "en")},
@@ -79,13 +79,25 @@ def compare_record(plan: Plan, atlas: Atlas, translation=None) -> dict:
     }
 
 
-def write_compare_data(atlas: Atlas, data_dir: Path, translations: dict | None = None) -> None:
+def write_compare_data(atlas: Atlas, data_dir: Path, translations: dict | None = None, memo=None) -> None:
+    """data/compare/index.json and a record per plan, each record kept (build_tools/render/memo.py) while
+    its plan and the plan's translation are unchanged."""
+    from build_tools.render.memo import Memo, plan_digest
+    from build_tools.translate.units import plan_units
+
+    memo = memo or Memo("data", ())
     translations = translations or {}
     directory = data_dir / "compare"
     write(directory / "index.json", json.dumps(compare_index(atlas), ensure_ascii=False, separators=(",", ":")) + "\n")
+    by_plan: dict[str, list] = {}
+    for item in atlas.items:  # each plan's items once (scanning all items for each plan grew with plans²)
+        by_plan.setdefault(item.plan.id, []).append(item)
     for plan in atlas.plans:
-        record = compare_record(plan, atlas, translations.get(plan.id))
-        write(directory / f"{plan.id}.json", json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        translation = translations.get(plan.id)
+        units = [(unit.msgid, *translation.get(unit.msgid)) for unit in plan_units(plan)] if translation is not None else []
+        name = f"compare/{plan.id}.json"
+        write(directory / f"{plan.id}.json", memo.get(name, (plan_digest(plan), units), lambda: json.dumps(
+            compare_record(plan, atlas, translation, by_plan.get(plan.id, [])), ensure_ascii=False, separators=(",", ":")) + "\n"))
 
 
 def compare_vocabulary(atlas: Atlas, lang: str) -> dict:

@@ -261,11 +261,12 @@ def write_downloads(atlas: Atlas, data: Path, english: dict) -> None:
     """The open data (tables, workbooks, lookup, compare files), each plan's JSON, the bundle, the schema."""
     memo = Memo("data", (site_url(),))
     write_open_data(atlas, data, english, site_url(), memo)
-    write_compare_data(atlas, data, english)
+    write_compare_data(atlas, data, english, memo)
     for plan in atlas.plans:
-        write(data / "plans" / f"{plan.id}.json", plan_json(plan))
+        write(data / "plans" / f"{plan.id}.json", memo.get(f"plans/{plan.id}.json", plan_digest(plan), lambda: plan_json(plan)))
     for region, members in bundle_groups(atlas):
-        write(data / bundle_name(region["id"]), plans_bundle(members))
+        name = bundle_name(region["id"])
+        write(data / name, memo.get(name, [plan_digest(plan) for plan in members], lambda: plans_bundle(members)))
     write(data / "schema" / "plan.schema.json", json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 

@@ -71,11 +71,12 @@ def test_the_fingerprint_follows_the_stages_inputs(tmp_path):
     for relative in ("build_tools/ingest/a.py", "build_tools/parse/b.py", "data/taxonomy/t.yml", "build_tools/render/r.py"):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text("x = 1\n")
-    for relative in ("build_tools/errors.py", "build_tools/models.py", "build_tools/pipeline.py", "build_tools/search/extract.py"):
+    for relative in ("build_tools/errors.py", "build_tools/models.py", "build_tools/pipeline.py", "build_tools/search/extract.py",
+                     "build_tools/translate/catalog.py"):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text("\n")
     (root / "build_tools/link").mkdir()
-    (root / "build_tools/translate").mkdir()
+    (root / "build_tools/translate").mkdir(exist_ok=True)
     before = {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS}
     (root / "data/taxonomy/t.yml").write_text("x: 2\n")  # the taxonomy changes parsing, not ingest
     after = {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS}
@@ -126,3 +127,36 @@ def test_linking_and_the_yaml_come_from_the_cache_with_the_same_result(tmp_path,
     monkeypatch.setenv("PLANSITE_CACHE", "off")
     with pytest.raises(RuntimeError):
         pipeline.cached_plan_yaml(again.plans[0])
+
+
+def test_a_file_read_is_kept_by_its_bytes_one_entry_per_file(cache_dir, monkeypatch):
+    monkeypatch.setenv("PLANSITE_CACHE", "on")
+    made = []
+
+    def make(value):
+        made.append(value)
+        return value
+
+    assert cache.by_content("catalog", "en/a.po", b"one", lambda: make(1)) == 1
+    assert cache.by_content("catalog", "en/a.po", b"one", lambda: make(2)) == 1  # the same bytes: from the cache
+    assert cache.by_content("catalog", "en/a.po", b"two", lambda: make(3)) == 3  # edited: read again
+    assert cache.by_content("catalog", "en/b.po", b"two", lambda: make(4)) == 4  # another file
+    assert made == [1, 3, 4]
+    assert len(list((cache.CACHE / "catalog").iterdir())) == 2  # the edit replaced a.po's entry
+    monkeypatch.setenv("PLANSITE_CACHE", "off")
+    assert cache.by_content("catalog", "en/a.po", b"two", lambda: make(5)) == 5 and made[-1] == 5
+
+
+def test_committed_plans_and_catalogs_read_from_the_cache_equal_those_read_afresh(tmp_path, cache_dir, monkeypatch):
+    from build_tools.cli import load_committed_plans
+    from build_tools.paths import PLANS, TRANSLATIONS
+    from build_tools.translate.update import load_catalogs
+
+    fresh, errors = load_committed_plans(PLANS)
+    catalogs = {k: [(m.id, m.string, m.flags, m.auto_comments) for m in c] for k, c in load_catalogs("en", TRANSLATIONS).items()}
+    monkeypatch.setenv("PLANSITE_CACHE", "on")
+    for _ in range(2):  # cold, then warm
+        cached, again = load_committed_plans(PLANS)
+        assert errors == again == [] and cached == fresh
+        assert {k: [(m.id, m.string, m.flags, m.auto_comments) for m in c] for k, c in load_catalogs("en", TRANSLATIONS).items()} == catalogs
+    assert len(list((cache.CACHE / "plan-file").iterdir())) == len(fresh)
