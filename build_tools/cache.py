@@ -43,6 +43,8 @@ STAGE_INPUTS = {
     # a committed plan file read back (cli.load_committed_plans: YAML -> Plan), and a PO catalog read
     "plan-file": ("build_tools/models.py",),
     "catalog": ("build_tools/translate/catalog.py",),
+    # a plan's catalog brought up to date (translate/update.py): its plan, its file and the memory
+    "catalog-merge": ("build_tools/translate", "build_tools/models.py"),
 }
 # the files of a directory that count: code, data, templates, catalogs
 FINGERPRINTED = (".py", ".yml", ".yaml", ".json", ".j2", ".po")

@@ -160,3 +160,38 @@ def test_committed_plans_and_catalogs_read_from_the_cache_equal_those_read_afres
         assert errors == again == [] and cached == fresh
         assert {k: [(m.id, m.string, m.flags, m.auto_comments) for m in c] for k, c in load_catalogs("en", TRANSLATIONS).items()} == catalogs
     assert len(list((cache.CACHE / "plan-file").iterdir())) == len(fresh)
+
+
+def test_catalogs_updated_with_the_cache_equal_those_updated_without(tmp_path, cache_dir, monkeypatch):
+    import shutil
+
+    from build_tools.cli import load_committed_plans
+    from build_tools.paths import PLANS, TRANSLATIONS
+    from build_tools.translate.update import update_translations
+    from tests.test_render_incremental import changed_plan
+
+    plans, _ = load_committed_plans(PLANS)
+    plans = sorted(plans, key=lambda p: p.id)
+
+    def both(plans, edit=None):
+        """update_translations with a warm cache and without one, each on its own copy of the catalogs."""
+        results = []
+        for switch, folder in (("on", tmp_path / "warm"), ("off", tmp_path / "cold")):
+            if not folder.exists():
+                shutil.copytree(TRANSLATIONS, folder)
+            if edit:
+                edit(folder)
+            monkeypatch.setenv("PLANSITE_CACHE", switch)
+            results.append((update_translations(plans, folder), {p.name: p.read_bytes() for p in sorted(folder.rglob("*.po"))}))
+        return results
+
+    def retranslate(folder):  # a translator's edit: the memory changes for every plan
+        path = folder / "en" / f"{plans[1].id}.po"
+        text = path.read_text(encoding="utf-8")
+        line = next(line for line in text.splitlines() if line.startswith('msgstr "') and len(line) > 12)
+        path.write_text(text.replace(line, line[:-1] + ' (revised)"', 1), encoding="utf-8")
+
+    for edited, edit in ((plans, None), (plans, None), ([changed_plan(plans[0])] + plans[1:], None), (plans, retranslate)):
+        warm, cold = both(edited, edit)
+        assert warm == cold
+    assert any(b"(revised)" in data for data in warm[1].values())
