@@ -32,7 +32,6 @@ import gzip
 import hashlib
 import json
 import re
-import shutil
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -296,13 +295,19 @@ def write_index(root: Path, lang: str) -> dict[str, int]:
     """Build the index of the edition built in ``root`` into root/search-index/; returns sizes."""
     files = build_index(read_site(root, lang), lang=lang)
     directory = root / INDEX_DIRECTORY
-    if directory.exists():  # a dirty build keeps the site folder: no shard of an earlier index may survive
-        shutil.rmtree(directory)
+    # a dirty build keeps the site folder: files of an earlier index that this one does not have are removed,
+    # and a file already holding its bytes is not written again
+    wanted = {str(directory / name) for name in files}
+    if directory.exists():
+        for path in [p for p in directory.rglob("*") if p.is_file() and str(p) not in wanted]:
+            path.unlink()
     for name, content in sorted(files.items()):
         path = directory / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
     return {name: len(content if isinstance(content, bytes) else content.encode("utf-8")) for name, content in files.items()}

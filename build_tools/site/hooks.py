@@ -81,18 +81,20 @@ def remove_stale(site_dir: Path, keep: set[str], templates) -> int:
     (site/en/ has its own build). The number of files deleted."""
     site_dir = Path(os.path.abspath(site_dir))
     own = set(keep) | {str(site_dir / name) for name in templates} | {str(site_dir / "sitemap.xml.gz")}
-    removed = 0
+    nested = {str(path.parent) for path in site_dir.glob("*/sitemap.xml")}
+    removed, emptied = 0, []
     for root, folders, names in os.walk(site_dir):
-        here = Path(root)
-        folders[:] = [f for f in folders if f != "search-index" and not (here / f / "sitemap.xml").exists()]
+        folders[:] = [f for f in folders if f != "search-index" and os.path.join(root, f) not in nested]
         for name in names:
-            path = str(here / name)
+            path = os.path.join(root, name)
             if path not in own:
                 os.unlink(path)
                 removed += 1
-    for root, folders, names in os.walk(site_dir, topdown=False):
-        if root != str(site_dir) and not os.listdir(root):
-            os.rmdir(root)
+                emptied.append(root)
+    for folder in sorted(set(emptied), key=len, reverse=True):  # the folders whose files went, deepest first
+        while folder != str(site_dir) and not os.listdir(folder):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)
     return removed
 
 
