@@ -34,6 +34,21 @@ def region_pages(atlas: Atlas) -> dict[str, dict]:
     return dict(sorted(pages.items()))
 
 
+def region_groups(atlas: Atlas, regions: dict | None = None) -> list[tuple[dict, list]]:
+    """The plans by the highest region above them on the site's regions pages (a province, or the highest
+    division the plans name: a county whose city has no plan of its own goes with that city), in order of
+    the region's id; (region page, plans) each. The plans bundles and the theme pages are split by them."""
+    regions = region_pages(atlas) if regions is None else regions
+    groups: dict[str, list] = {}
+    for plan in atlas.plans:
+        top, seen = plan.region_id, {plan.region_id}
+        while regions[top]["parent"] and regions[top]["parent"] not in seen:
+            top = regions[top]["parent"]
+            seen.add(top)
+        groups.setdefault(top, []).append(plan)
+    return [(regions[top], groups[top]) for top in sorted(groups)]
+
+
 def theme_counts(atlas: Atlas) -> dict[str, dict]:
     counts: dict[str, dict] = {}
     for theme_id, items in atlas.items_by_theme().items():
@@ -109,11 +124,17 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
         write(content / path, env.get_template(template).render(here=path, **common, **context))
 
     page(urls.themes_index(), "themes_index.md.j2", counts=theme_counts(atlas), matrix=coverage_matrix(atlas))
+    regions = region_pages(atlas)
+    group_of = {plan.id: region["id"] for region, members in region_groups(atlas, regions) for plan in members}
     for theme_id in themes:
-        by_plan = defaultdict(list)
+        parts: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for item in by_theme.get(theme_id, []):
-            by_plan[item.plan.id].append(item)
-        page(urls.theme(theme_id), "theme.md.j2", theme=themes[theme_id], by_plan=dict(sorted(by_plan.items())))
+            parts[group_of[item.plan.id]][item.plan.id].append(item)
+        summary = [(regions[g], len(parts[g]), sum(len(items) for items in parts[g].values())) for g in sorted(parts)]
+        page(urls.theme(theme_id), "theme.md.j2", theme=themes[theme_id], parts=summary)
+        for g in sorted(parts):
+            page(urls.theme_part(theme_id, g), "theme_part.md.j2", theme=themes[theme_id], area=regions[g],
+                 by_plan=dict(sorted(parts[g].items())))
     entities_by_type = atlas.entities_by_type()
     places = jurisdictions(atlas)
     page(urls.agencies_index(), "agencies_index.md.j2", entities_by_type=entities_by_type, jurisdictions=places)
@@ -132,7 +153,6 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
     page(urls.targets_index(), "targets_index.md.j2", years=targets_by_year(atlas), comparable=comparable, families=families, related=related)
     for indicator, rows in comparable:
         page(urls.indicator(indicator.id), "indicator.md.j2", indicator=indicator, rows=rows, related=related)
-    regions = region_pages(atlas)
     page(urls.regions_index(), "regions_index.md.j2", regions=regions)
     for region in regions.values():
         page(urls.region(region["id"]), "region.md.j2", region_info=region, regions=regions)

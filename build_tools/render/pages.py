@@ -28,7 +28,7 @@ from build_tools.render.environment import environment, markdown_inline  # noqa:
 from build_tools.render.compare import compare_vocabulary, write_compare_data
 from build_tools.render.i18n import EDITIONS
 from build_tools.render import output
-from build_tools.render.indexes import region_pages, render_indexes
+from build_tools.render.indexes import region_groups, region_pages, render_indexes
 from build_tools.render.memo import Memo, forget, plan_digest
 from build_tools.render.memo import counts as memo_counts
 from build_tools.render.output import write
@@ -200,7 +200,7 @@ def render(atlas: Atlas, lang: str, directory: Path, translations: dict[str, Pla
     write(directory / urls.home(), env.get_template("home.md.j2").render(here=urls.home(), plans=plans, atlas=atlas, **home_summary(atlas)))
     write(directory / urls.plans_index(), env.get_template("plans_index.md.j2").render(
         here=urls.plans_index(), plans=plans, atlas=atlas, bundles=[(region, len(members), bundle_name(region["id"]))
-                                                                  for region, members in bundle_groups(atlas, regions)]))
+                                                                  for region, members in region_groups(atlas, regions)]))
     write(directory / urls.search(), env.get_template("search.md.j2").render(here=urls.search()))
     write(directory / urls.compare(), env.get_template("compare.md.j2").render(here=urls.compare(), vocabulary=compare_vocabulary(atlas, lang)))
     memo = Memo(lang, (site_url(),))
@@ -264,7 +264,7 @@ def write_downloads(atlas: Atlas, data: Path, english: dict) -> None:
     write_compare_data(atlas, data, english, memo)
     for plan in atlas.plans:
         write(data / "plans" / f"{plan.id}.json", memo.get(f"plans/{plan.id}.json", plan_digest(plan), lambda: plan_json(plan)))
-    for region, members in bundle_groups(atlas):
+    for region, members in region_groups(atlas):
         name = bundle_name(region["id"])
         write(data / name, memo.get(name, [plan_digest(plan) for plan in members], lambda: plans_bundle(members)))
     write(data / "schema" / "plan.schema.json", json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n")
@@ -280,21 +280,6 @@ BUNDLES = "bundles"
 
 def bundle_name(region_id: str) -> str:
     return f"{BUNDLES}/{region_id}.jsonl.gz"
-
-
-def bundle_groups(atlas: Atlas, regions: dict | None = None) -> list[tuple[dict, list[Plan]]]:
-    """The plans by the highest region above them on the site's regions pages (a province, or the highest
-    division the plans name: a county whose city has no plan of its own goes with that city), in order of
-    the region's id; (region page, plans) each."""
-    regions = region_pages(atlas) if regions is None else regions
-    groups: dict[str, list[Plan]] = {}
-    for plan in atlas.plans:
-        top, seen = plan.region_id, {plan.region_id}
-        while regions[top]["parent"] and regions[top]["parent"] not in seen:
-            top = regions[top]["parent"]
-            seen.add(top)
-        groups.setdefault(top, []).append(plan)
-    return [(regions[top], groups[top]) for top in sorted(groups)]
 
 
 def plans_bundle(plans: list[Plan]) -> bytes:
