@@ -248,8 +248,12 @@ def render_site_content(plans: list[Plan], content: Path = CONTENT, translations
     _SHARED.update(atlas=atlas, english=english, content=content)
     try:
         if workers >= 2 and len(plans) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
-            with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
-                tallies = list(pool.map(render_job, EDITIONS))
+            # one forked worker renders the English edition while this process renders the Chinese one and the
+            # downloads: two copies of the atlas in memory (each process touching the plans copies their pages),
+            # where two workers beside an idle parent held three (7.5 GB at 3,000 plans)
+            with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+                others = [pool.submit(render_job, lang) for lang in EDITIONS[1:]]
+                tallies = [render_job(EDITIONS[0])] + [job.result() for job in others]
         else:
             tallies = [render_job(lang) for lang in EDITIONS]
     finally:
