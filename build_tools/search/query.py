@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.search.index import INDEX_DIRECTORY, decode_ids, decode_varints, dumps, unpacked
+from build_tools.search.index import INDEX_DIRECTORY, MANIFEST, decode_ids, dumps, unpacked
+from build_tools.search.postings import decode, decode_relative, decode_varints
 from build_tools.search.synonyms import expand_phrase
 from build_tools.search.tokens import HAN_RUN, normalise, query_parts, token_hash, tokenise
 
@@ -36,21 +37,12 @@ class RefusedQuery(ValueError):
     """A phrase that gives no token: one Han character alone (光)."""
 
 
-def decode(encoded: str) -> dict[int, bool]:
-    """Varints of 2 * (entry delta) + in_title -> {entry: in_title}."""
-    postings, entry = {}, 0
-    for number in decode_varints(encoded):
-        entry += number >> 1
-        postings[entry] = bool(number & 1)
-    return postings
-
-
 class Index:
     """The files of a built index (name -> bytes or text), read as the browser reads them."""
 
     def __init__(self, files: dict):
         self.files = files
-        self.manifest = unpacked(files["manifest.json"])
+        self.manifest = unpacked(files[MANIFEST])
         self.cache: dict[str, object] = {}
 
     def read(self, name: str):
@@ -60,9 +52,13 @@ class Index:
         return self.cache[name]
 
     def postings(self, token: str) -> dict[int, bool]:
-        shard = self.read(f"s/{token_hash(token) % self.manifest['shards']}.json.gz")
-        value = shard.get(token, "")
-        return decode(self.read(f"h/{value}.json.gz") if isinstance(value, int) else value)
+        """{entry: in_title} of a token: from its shard, its own file (h/), or its file and its base's."""
+        value = self.read(f"s/{token_hash(token) % self.manifest['shards']}.json.gz").get(token, "")
+        if isinstance(value, str):
+            return decode(value)
+        if len(value) == 2:  # [file, bytes]
+            return decode(self.read(f"h/{value[0]}.json.gz"))
+        return decode_relative(self.read(f"h/{value[0]}.json.gz"), decode(self.read(f"h/{value[2]}.json.gz")))
 
     def entry(self, number: int) -> dict:
         """{page, url, page_title, anchor, title, heading, text} of an entry."""
@@ -171,8 +167,7 @@ def page_of(starts: list[int], entry: int) -> int:
 
 def read_index(directory: Path) -> dict[str, bytes | str]:
     """The files of a written index (site/search-index/), as ``build_index`` returned them."""
-    return {path.relative_to(directory).as_posix(): path.read_text(encoding="utf-8") if path.suffix == ".json" else path.read_bytes()
-            for path in sorted(directory.rglob("*")) if path.is_file()}
+    return {path.relative_to(directory).as_posix(): path.read_bytes() for path in sorted(directory.rglob("*")) if path.is_file()}
 
 
 def stored_text(files: dict) -> str:

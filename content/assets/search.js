@@ -134,7 +134,7 @@
     });
   }
 
-  // varints of 2 * (entry delta) + inTitle, as query.decode: Map(entry -> inTitle)
+  // varints of 2 * (entry delta) + inTitle, as postings.decode: Map(entry -> inTitle), in entry order
   function decode(encoded) {
     var postings = new Map(), entry = 0;
     decodeVarints(encoded).forEach(function (number) {
@@ -142,6 +142,18 @@
       postings.set(entry, number % 2 === 1);
     });
     return postings;
+  }
+
+  // [inside, outside] against the base's postings, as postings.decode_relative: inside are gaps in the
+  // base's list (2 * (gap - 1) + inTitle xor the base's), outside as decode; Map in entry order
+  function decodeRelative(encoded, base) {
+    var entries = Array.from(base.keys()), found = [], index = -1;
+    decodeVarints(encoded[0]).forEach(function (number) {
+      index += Math.floor(number / 2) + 1;
+      found.push([entries[index], base.get(entries[index]) !== (number % 2 === 1)]);
+    });
+    decode(encoded[1]).forEach(function (inTitle, entry) { found.push([entry, inTitle]); });
+    return new Map(found.sort(function (a, b) { return a[0] - b[0]; }));
   }
 
   // a .json.gz file of the index: gzip bytes, inflated here (a server that sent it with
@@ -166,12 +178,21 @@
       return cache[name];
     }
     this.load = load;
-    this.manifest = function () { return load("manifest.json"); };
-    this.postings = function (manifest, token) {
+    this.manifest = function () { return load("manifest.json.gz"); };
+    // a token's value in its shard: varints, or [file, bytes] of its own file (h/), or [file, bytes, base's
+    // file, base's bytes] for a token written against a base; "" for a token in no entry
+    this.lookup = function (manifest, token) {
       return load("s/" + (tokenHash(token) % manifest.shards) + ".json.gz").then(function (shard) {
-        var value = Object.prototype.hasOwnProperty.call(shard, token) ? shard[token] : "";
-        return typeof value === "number" ? load("h/" + value + ".json.gz") : value; // a hot token's own file
-      }).then(decode);
+        return Object.prototype.hasOwnProperty.call(shard, token) ? shard[token] : "";
+      });
+    };
+    this.postings = function (value) {
+      if (typeof value === "string") return Promise.resolve(decode(value));
+      var own = load("h/" + value[0] + ".json.gz");
+      if (value.length === 2) return own.then(decode);
+      return Promise.all([own, load("h/" + value[2] + ".json.gz")]).then(function (files) {
+        return decodeRelative(files[0], decode(files[1]));
+      });
     };
     function sentence(manifest, number) {
       return load("t/" + Math.floor(number / manifest.sentence_chunk) + ".json.gz").then(function (chunk) {
@@ -200,7 +221,10 @@
   // the text decides later (matchSpans), as query.candidates and query.contains_phrase
   function phraseEntries(index, manifest, phrase) {
     var tokens = Array.from(new Set(tokenise(phrase).map(function (t) { return t[0]; })));
-    return Promise.all(tokens.map(function (t) { return index.postings(manifest, t); })).then(function (lists) {
+    return Promise.all(tokens.map(function (t) { return index.lookup(manifest, t); })).then(function (values) {
+      if (!values.length || values.indexOf("") >= 0) return [];  // a token in no entry: no candidate
+      return Promise.all(values.map(index.postings));
+    }).then(function (lists) {
       var found = new Map();
       if (!lists.length) return found;
       lists.sort(function (a, b) { return a.size - b.size; });
@@ -575,6 +599,6 @@
     } else if (initialQuery) { input.value = initialQuery; submit(initialQuery); }
   }
 
-  window.planSearch = {decodeVarints: decodeVarints, decodeIds: decodeIds, queryParts: queryParts, normalise: normalise, stem: stem, tokenise: tokenise, tokenHash: tokenHash, expandPhrase: function (p, groups, suffixes) { SUFFIXES = suffixes; return expandPhrase(p, groups); }};
+  window.planSearch = {decodeVarints: decodeVarints, decodeIds: decodeIds, decodeRelative: function (encoded, base) { return Array.from(decodeRelative(encoded, decode(base))); }, queryParts: queryParts, normalise: normalise, stem: stem, tokenise: tokenise, tokenHash: tokenHash, expandPhrase: function (p, groups, suffixes) { SUFFIXES = suffixes; return expandPhrase(p, groups); }};
   if (window.document$) { window.document$.subscribe(start); } else { document.addEventListener("DOMContentLoaded", start); }
 })();

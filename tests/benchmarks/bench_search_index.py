@@ -23,17 +23,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from build_tools.search.index import INDEX_DIRECTORY, build_index, entry_text, read_site  # noqa: E402
 
 
-def size_of(content: bytes | str) -> tuple[int, int]:
+def size_of(content: bytes) -> tuple[int, int]:
     """(bytes on disk, bytes inflated)."""
-    if isinstance(content, str):
-        return len(content.encode("utf-8")), len(content.encode("utf-8"))
     return len(content), len(gzip.decompress(content))
 
 
 def print_sizes(files: dict, text: int) -> None:
     """Each kind of index file (count, bytes on disk and inflated, largest) and the whole against the text."""
     total = 0
-    for kind in ("s/", "h/", "e/", "t/", "f.json.gz", "manifest.json"):
+    for kind in ("s/", "h/", "e/", "t/", "f.json.gz", "manifest.json.gz"):
         names = [n for n in files if n.startswith(kind)]
         if not names:
             continue
@@ -63,10 +61,7 @@ def main() -> None:
         shutil.rmtree(directory, ignore_errors=True)
         for name, content in files.items():
             (directory / name).parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                (directory / name).write_bytes(content)
-            else:
-                (directory / name).write_text(content, encoding="utf-8")
+            (directory / name).write_bytes(content)
         print(f"written to {directory}")
 
 

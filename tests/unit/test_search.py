@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import json
+import random
+from array import array
 
 import pytest
 
 from build_tools.search.extract import Entry, read_entries
-from build_tools.search.index import (Page, build_index, build_postings, decode_varints, dumps, encode_postings, encode_varints,
-                                      shard_postings, split_sentences, unpacked)
-from build_tools.search.query import Index, RefusedQuery, contains_phrase, decode, search, search_pages
+from build_tools.search.index import MANIFEST, Page, build_index, build_postings, dumps, packed, split_sentences, unpacked
+from build_tools.search.postings import (choose_bases, decode, decode_relative, decode_varints, encode_postings, encode_relative,
+                                         encode_varints, shard_postings)
+from build_tools.search.query import Index, RefusedQuery, contains_phrase, search, search_pages
 from build_tools.search.synonyms import expand_alias, expand_phrase, stem_of, synonym_groups
 from build_tools.search.tokens import normalise, query_parts, stem, token_hash, token_set, tokenise
 
@@ -162,7 +164,7 @@ def test_single_character_is_refused(files):
 
 def test_index_is_deterministic_and_independent_of_input_order(files):
     assert build_index(list(reversed(PAGES)), groups=synonym_groups(), lang="zh") == files
-    manifest = json.loads(files["manifest.json"])
+    manifest = unpacked(files[MANIFEST])
     assert manifest["plan_entries"] == 8 and manifest["entries"] == 9  # plan pages first
 
 
@@ -181,7 +183,7 @@ def test_entries_come_back_from_the_sentence_store(files):
     assert ("plans/b/", "p1", "", "海绵，绵城市", "") in texts
     sentences = [s for name, data in files.items() if name.startswith("t/") for s in unpacked(data)]
     assert len(sentences) == len(set(sentences))                      # each sentence stored once
-    assert all(isinstance(data, bytes) and data[:2] == b"\x1f\x8b" for name, data in files.items() if name != "manifest.json")
+    assert all(isinstance(data, bytes) and data[:2] == b"\x1f\x8b" for data in files.values())
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -244,9 +246,34 @@ def test_shards_are_bounded_and_keyed_by_hash():
     for number, shard in enumerate(shards):
         assert all(token_hash(token) % len(shards) == number for token in shard)
     assert sum(len(s) for s in shards) == 200
-    # a token with long postings gets a file of its own; its shard holds the file's number
+    # a token with long postings gets a file of its own; its shard holds the file's number and size
     shards, hot = shard_postings({"碳达": array("I", range(0, 10000, 2)), "峰值": array("I", [2])}, hot_bytes=100)
-    assert len(shards) == 1 and shards[0]["碳达"] == 0 and decode(hot[0]) == {n: False for n in range(5000)}
+    assert len(shards) == 1 and shards[0]["碳达"] == [0, len(hot[0])] and decode(hot[0]) == {n: False for n in range(5000)}
+
+
+def test_a_token_mostly_beside_another_is_written_against_it():
+    """碳达 is in 9 of the 10 entries holding 达峰 and in one more: [file, bytes, base's file, base's bytes]."""
+    entries = sorted(random.Random(8).sample(range(20_000), 1000))
+    dafeng = array("I", [2 * n + (i % 100 == 4) for i, n in enumerate(entries)])  # 10 of them with 达峰 in the title
+    tanda = array("I", [v for i, v in enumerate(dafeng) if i % 10] + [2 * 20_001])
+    shards, hot = shard_postings({"达峰": dafeng, "碳达": tanda, "峰值": array("I", [2])}, hot_bytes=100, pack=packed)
+    assert choose_bases({"达峰": dafeng, "碳达": tanda}, ["达峰", "碳达"]) == {"碳达": "达峰"}
+    base, relative = shards[0]["达峰"], shards[0]["碳达"]
+    assert relative[2:] == base[:2] and len(relative) == 4 and len(base) == 2
+    assert decode_relative(unpacked(hot[relative[0]]), decode(unpacked(hot[base[0]]))) == decode(encode_postings(tanda))
+    assert relative[1] < base[1] / 4                        # the subset of the base's entries costs little
+
+
+@pytest.mark.parametrize("values, base", [
+    ([2, 4, 6, 18], [0, 2, 5, 6]),                        # inside, a title differing from the base's, outside
+    ([1, 3], [0, 2]),                                      # titles where the base has none
+    ([7], [0, 2, 4]),                                      # nothing inside
+    ([], [0]),
+])
+def test_relative_postings_round_trip(values, base):
+    position = {value >> 1: index for index, value in enumerate(base)}
+    encoded = encode_relative(array("I", values), array("I", base), position)
+    assert decode_relative(encoded, decode(encode_postings(array("I", base)))) == decode(encode_postings(array("I", values)))
 
 
 @pytest.mark.parametrize("numbers, text", [([5, 40, 0], "5e10"), ([31, 32, 1024], "VW1WW1"), ([], "")])
