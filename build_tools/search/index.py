@@ -10,9 +10,9 @@ browser inflates it with DecompressionStream, so the disk holds what the wire ca
                       [n, bytes on disk]; or, for a token mostly beside another (碳达 beside 达峰), its
                       postings against that base's, named [n, bytes, base's n, base's bytes]
                       (postings.py: the formats, and why)
-    e/<n>.json.gz     entries n*ENTRY_CHUNK ...: [page, anchor, count of title sentences, heading's sentences,
-                      sentences] (sentence ids as varints, see encode_ids)
-                      and their pages {page: [url, title]}
+    e/<n>.json.gz     entries n*ENTRY_CHUNK ...: [page, anchor, count of title sentences, heading (0: the
+                      entry's title, 1: the row before's heading, else its sentences), sentences]
+                      (sentence ids as varints, see encode_ids) and their pages {page: [url, title]}
     t/<n>.json.gz     sentences n*SENTENCE_CHUNK ...: each distinct sentence of the site once
     f.json.gz         the filters: {facet: {value: pages}} (region, level, theme, year of plan pages)
 
@@ -43,7 +43,7 @@ from build_tools.render import urls
 from build_tools.search.extract import Entry, page_url, read_page, site_pages
 from build_tools.search.synonyms import SUFFIXES, synonym_groups
 from build_tools.search.postings import decode_varints, encode_varints, shard_postings
-from build_tools.search.tokens import token_set
+from build_tools.search.tokens import normalise, token_set
 
 FORMAT = 3
 INDEX_DIRECTORY = "search-index"
@@ -123,6 +123,16 @@ def decode_ids(text: str) -> list[int]:
     return numbers
 
 
+def heading_field(heading: list[int], title: list[int], previous: list[int] | None) -> int | str:
+    """An entry's heading in its row: 0 for its own title (a heading, a numbered task), 1 for the heading
+    of the row before (the paragraphs under 二、重点任务), else its sentence ids (encode_ids)."""
+    if heading and heading == title:
+        return 0
+    if heading == previous:
+        return 1
+    return encode_ids(heading)
+
+
 def build_postings(entries: list[Entry]) -> dict[str, array]:
     """token -> array of 2 * entry + in_title, one per entry holding the token, in entry order."""
     postings: dict[str, array] = defaultdict(lambda: array("I"))
@@ -167,17 +177,19 @@ def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: 
         entries.extend(page.entries)
         page_of.extend([number] * len(page.entries))
     plan_entries = sum(len(page.entries) for page in pages if page.is_plan)
-    shards, hot = shard_postings(build_postings(entries), pack=packed)
+    shards, hot = shard_postings(build_postings(entries), lambda number: normalise(entry_text(entries[number])), pack=packed)
     files: dict[str, bytes] = {f"s/{number}.json.gz": packed(shard) for number, shard in enumerate(shards)}
     files.update({f"h/{number}.json.gz": data for number, data in enumerate(hot)})
     store = SentenceStore()
     for start in range(0, len(entries), ENTRY_CHUNK):
-        rows = []
+        rows, previous = [], None
         for i, entry in enumerate(entries[start:start + ENTRY_CHUNK], start):
             title = store.add(entry.title + "\n") if entry.title else []
             # the heading is a heading entry's title: the same sentences (line end included), no new text
             heading = store.add(entry.heading + "\n") if entry.heading else []
-            rows.append([page_of[i], entry.anchor, len(title), encode_ids(heading), encode_ids(title + store.add(entry.body))])
+            rows.append([page_of[i], entry.anchor, len(title), heading_field(heading, title, previous),
+                         encode_ids(title + store.add(entry.body))])
+            previous = heading
         used = sorted({row[0] for row in rows})
         files[f"e/{start // ENTRY_CHUNK}.json.gz"] = packed({
             "entries": rows, "pages": {str(p): [pages[p].url, pages[p].title] for p in used}})

@@ -16,20 +16,23 @@ seam between two words), so a query rarely needs a base it does not hold.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 
 from build_tools.search.tokens import HAN_RUN, token_hash
 
-# a shard's size bound (before gzip): a query of a few tokens downloads a few shards of a few KB each
-MAX_SHARD_BYTES = 24_000
+# a shard's mean size (before gzip): a query of a few tokens downloads a shard of about 2 KB for each
+SHARD_BYTES = 4_000
 MAX_SHARDS = 4096
 # a token whose postings exceed this (before gzip) gets a file of its own (h/), so that the shard that
-# would hold it stays small for every other token hashed there; about 1,200 entries
-HOT_TOKEN_BYTES = 2_000
-# a hot token is written relative to an adjacent hot token (碳达 to 达峰) holding at least this share of
-# its entries; estimated on a sample of its entries first (choosing among all adjacent tokens exactly
-# would merge every pair of long lists: minutes at 3,000 plans)
+# would hold it stays small for every other token hashed there; about 600 entries. At 3,000 synthetic
+# plans (bench_search_scale's pages) shards and hot files take 19.9 MB with 12,200 hot files, 21.2 MB
+# with 7,400 at 2,000 (fewer hot tokens, fewer written against a base); with 512 shards instead of 1,024
+# of 24 KB, ten queries read a median 101 KB to their first results instead of 114
+HOT_TOKEN_BYTES = 1_000
+# a hot token is written relative to a hot token it is written beside (碳达 to 达峰) in at least this share
+# of its entries, estimated on a sample of its entries (to find it among all tokens sharing a character
+# exactly would merge every pair of long lists: minutes at 3,000 plans), then checked exactly
 CONTAINED = 0.8
 BASE_SAMPLE = 24
 # postings are written as varints in 64 JSON-safe characters: a digit below 32 ends a number, a digit of
@@ -120,30 +123,27 @@ def is_bigram(token: str) -> bool:
     return len(token) == 2 and bool(HAN_RUN.fullmatch(token))
 
 
-def contains(values: array, entry: int) -> bool:
-    """The postings (sorted by entry) hold the entry: a binary search."""
-    index = bisect_left(values, 2 * entry)
-    return index < len(values) and values[index] >> 1 == entry
-
-
-def choose_bases(postings: dict[str, array], hot: list[str]) -> dict[str, str]:
-    """Hot token -> the adjacent hot token it is written against (碳达 -> 达峰, 绵城 -> 海绵): the one
-    holding the most of a sample of its entries, if at least CONTAINED of them. Tokens are taken from the
-    most frequent; a base is never itself relative (one level: a query fetches at most one more file)."""
+def choose_bases(postings: dict[str, array], hot: list[str], text_of: Callable[[int], str]) -> dict[str, str]:
+    """Hot token -> the hot token it is written against, one it is mostly written beside (碳达 -> 达峰 in
+    碳达峰, 绵城 -> 海绵 in 海绵城市): in at least CONTAINED of a sample of its entries (``text_of``: an
+    entry's normalised text) the two are written as one trigram. Beside, not merely in the same entry:
+    储能 is in entries holding 能源 but is a word of its own, which a query should fetch alone. Tokens are
+    taken from the most frequent; a base is never itself relative (a query fetches at most one more file)."""
     by_first, by_last = defaultdict(list), defaultdict(list)
     bigrams = sorted((t for t in hot if is_bigram(t)), key=lambda t: (-len(postings[t]), t))
     chosen: dict[str, str] = {}
     allowed = BASE_SAMPLE - int(CONTAINED * BASE_SAMPLE)
     for token in bigrams:
         values = postings[token]
-        sample = [values[len(values) * (2 * k + 1) // (2 * BASE_SAMPLE)] >> 1 for k in range(BASE_SAMPLE)]
+        texts = [text_of(values[len(values) * (2 * k + 1) // (2 * BASE_SAMPLE)] >> 1) for k in range(BASE_SAMPLE)]
         scored = []
-        for base in by_last[token[0]] + by_first[token[1]]:  # 低碳 before 碳达, 达峰 after it
+        # 低碳 before 碳达 (低碳达), 达峰 after it (碳达峰)
+        for base, written in [(b, b[0] + token) for b in by_last[token[0]]] + [(b, token + b[1]) for b in by_first[token[1]]]:
             if len(postings[base]) < CONTAINED * len(values):
                 continue
             misses = 0
-            for entry in sample:
-                misses += not contains(postings[base], entry)
+            for text in texts:
+                misses += written not in text
                 if misses > allowed:
                     break
             else:
@@ -157,10 +157,10 @@ def choose_bases(postings: dict[str, array], hot: list[str]) -> dict[str, str]:
     return chosen
 
 
-def encode_hot(postings: dict[str, array], hot: list[str]) -> tuple[dict[str, str | list[str]], dict[str, str]]:
+def encode_hot(postings: dict[str, array], hot: list[str], text_of: Callable[[int], str]) -> tuple[dict[str, str | list[str]], dict[str, str]]:
     """The hot tokens' files' contents (varints, or [inside, outside] against a base) and their bases,
     those written relative to a base holding at least CONTAINED of their entries (checked exactly)."""
-    chosen = choose_bases(postings, hot)
+    chosen = choose_bases(postings, hot, text_of)
     by_base: dict[str, list[str]] = defaultdict(list)
     for token, base in sorted(chosen.items()):
         by_base[base].append(token)
@@ -177,9 +177,9 @@ def encode_hot(postings: dict[str, array], hot: list[str]) -> tuple[dict[str, st
     return contents, bases
 
 
-def shard_postings(postings: dict[str, array], max_bytes: int = MAX_SHARD_BYTES, hot_bytes: int = HOT_TOKEN_BYTES,
-                   pack=None) -> tuple[list[dict], list[str | list[str]]]:
-    """Split the postings by token hash into the fewest (power of two) shards under ``max_bytes`` each;
+def shard_postings(postings: dict[str, array], text_of: Callable[[int], str], mean_bytes: int = SHARD_BYTES,
+                   hot_bytes: int = HOT_TOKEN_BYTES, pack=None) -> tuple[list[dict], list]:
+    """Split the postings by token hash into the fewest (power of two) shards of ``mean_bytes`` at most;
     a token whose postings exceed ``hot_bytes`` goes to a file of its own (h/), its shard holding
     [file, bytes] or, written against a base, [file, bytes, base's file, base's bytes] (``pack`` gives a
     file's bytes on disk: what a query weighs before fetching it).
@@ -187,24 +187,18 @@ def shard_postings(postings: dict[str, array], max_bytes: int = MAX_SHARD_BYTES,
     Returns the shards and the hot files (``pack``ed; hot file n is the n-th hot token in sorted order)."""
     encoded = {token: encode_postings(values) for token, values in postings.items()}
     hot = sorted(token for token, text in encoded.items() if len(text) > hot_bytes)
-    contents, bases = encode_hot(postings, hot)
+    contents, bases = encode_hot(postings, hot, text_of)
     files = [pack(contents[token]) if pack else contents[token] for token in hot]
     number = {token: n for n, token in enumerate(hot)}
     weight = {token: len(files[n]) if pack else len(str(files[n])) for token, n in number.items()}
     value: dict[str, str | list[int]] = dict(encoded)
     for token in hot:
         value[token] = [number[token], weight[token]] + ([number[bases[token]], weight[bases[token]]] if token in bases else [])
-    sizes = {token: len(token.encode("utf-8")) + len(str(value[token])) + 6 for token in value}
-    hashes = {token: token_hash(token) for token in value}
+    total = sum(len(token.encode("utf-8")) + len(str(text)) + 6 for token, text in value.items())  # as JSON, about
     count = 1
-    while count < MAX_SHARDS:
-        totals: dict[int, int] = defaultdict(int)
-        for token, size in sizes.items():
-            totals[hashes[token] % count] += size
-        if max(totals.values(), default=0) <= max_bytes:
-            break
+    while count < MAX_SHARDS and total > count * mean_bytes:
         count *= 2
     shards: list[dict] = [{} for _ in range(count)]
     for token in sorted(value):
-        shards[hashes[token] % count][token] = value[token]
+        shards[token_hash(token) % count][token] = value[token]
     return shards, files

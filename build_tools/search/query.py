@@ -63,12 +63,19 @@ class Index:
     def entry(self, number: int) -> dict:
         """{page, url, page_title, anchor, title, heading, text} of an entry."""
         chunk = self.read(f"e/{number // self.manifest['entry_chunk']}.json.gz")
-        page, anchor, title_count, heading, sentences = chunk["entries"][number % self.manifest["entry_chunk"]]
+        row = number % self.manifest["entry_chunk"]
+        page, anchor, title_count, heading, sentences = chunk["entries"][row]
         text = [self.sentence(s) for s in decode_ids(sentences)]
         url, page_title = chunk["pages"][str(page)]
-        return {"page": page, "url": url, "page_title": page_title, "anchor": anchor,
-                "title": "".join(text[:title_count])[:-1], "heading": "".join(self.sentence(s) for s in decode_ids(heading))[:-1],
-                "text": "".join(text)}
+        while heading == 1:  # the heading of the row before
+            row -= 1
+            heading = chunk["entries"][row][3]
+        if heading == 0:  # that row's title
+            heading = decode_ids(chunk["entries"][row][4])[:chunk["entries"][row][2]]
+        else:
+            heading = decode_ids(heading)
+        return {"page": page, "url": url, "page_title": page_title, "anchor": anchor, "title": "".join(text[:title_count])[:-1],
+                "heading": "".join(self.sentence(s) for s in heading)[:-1], "text": "".join(text)}
 
     def sentence(self, number: int) -> str:
         return self.read(f"t/{number // self.manifest['sentence_chunk']}.json.gz")[number % self.manifest["sentence_chunk"]]

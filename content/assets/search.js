@@ -202,9 +202,12 @@
     // {id, url, pageTitle, facets, anchor, title, heading, text}, as query.Index.entry
     this.entry = function (manifest, id) {
       return load("e/" + Math.floor(id / manifest.entry_chunk) + ".json.gz").then(function (chunk) {
-        var row = chunk.entries[id % manifest.entry_chunk];
+        var at = id % manifest.entry_chunk, row = chunk.entries[at];
         var page = chunk.pages[String(row[0])];
-        var headingIds = decodeIds(row[3]);
+        // the heading: 1 is the row before's, 0 a row's own title, else sentence ids (index.heading_field)
+        while (chunk.entries[at][3] === 1) at -= 1;
+        var source = chunk.entries[at];
+        var headingIds = source[3] === 0 ? decodeIds(source[4]).slice(0, source[2]) : decodeIds(source[3]);
         var wanted = decodeIds(row[4]).concat(headingIds).map(function (n) { return sentence(manifest, n); });
         return Promise.all(wanted).then(function (texts) {
           var heading = texts.splice(texts.length - headingIds.length).join("").slice(0, -1);

@@ -240,26 +240,34 @@ def test_shards_are_bounded_and_keyed_by_hash():
     from array import array
 
     postings = {f"词{i:03d}": array("I", range(0, 80, 2)) for i in range(200)}
-    shards, hot = shard_postings(postings, max_bytes=2000)
+    shards, hot = shard_postings(postings, lambda entry: "", mean_bytes=2000)
     assert len(shards) > 1 and len(shards) & (len(shards) - 1) == 0 and hot == []
-    assert all(len(dumps(shard)) <= 2000 for shard in shards)
+    assert sum(len(dumps(shard)) for shard in shards) <= 2000 * len(shards) < 2 * sum(len(dumps(shard)) for shard in shards)
     for number, shard in enumerate(shards):
         assert all(token_hash(token) % len(shards) == number for token in shard)
     assert sum(len(s) for s in shards) == 200
     # a token with long postings gets a file of its own; its shard holds the file's number and size
-    shards, hot = shard_postings({"碳达": array("I", range(0, 10000, 2)), "峰值": array("I", [2])}, hot_bytes=100)
+    shards, hot = shard_postings({"碳达": array("I", range(0, 10000, 2)), "峰值": array("I", [2])}, lambda entry: "", hot_bytes=100)
     assert len(shards) == 1 and shards[0]["碳达"] == [0, len(hot[0])] and decode(hot[0]) == {n: False for n in range(5000)}
 
 
 def test_a_token_mostly_beside_another_is_written_against_it():
-    """碳达 is in 9 of the 10 entries holding 达峰 and in one more: [file, bytes, base's file, base's bytes]."""
+    """碳达 is in 9 of the 10 entries holding 达峰, always as 碳达峰, and in one more: [file, bytes, base's
+    file, base's bytes]; 峰值, as often in those entries but never beside 达峰, is written alone."""
     entries = sorted(random.Random(8).sample(range(20_000), 1000))
     dafeng = array("I", [2 * n + (i % 100 == 4) for i, n in enumerate(entries)])  # 10 of them with 达峰 in the title
     tanda = array("I", [v for i, v in enumerate(dafeng) if i % 10] + [2 * 20_001])
-    shards, hot = shard_postings({"达峰": dafeng, "碳达": tanda, "峰值": array("I", [2])}, hot_bytes=100, pack=packed)
-    assert choose_bases({"达峰": dafeng, "碳达": tanda}, ["达峰", "碳达"]) == {"碳达": "达峰"}
-    base, relative = shards[0]["达峰"], shards[0]["碳达"]
-    assert relative[2:] == base[:2] and len(relative) == 4 and len(base) == 2
+    fengzhi = array("I", [v & ~1 for v in tanda])
+    postings = {"达峰": dafeng, "碳达": tanda, "峰值": fengzhi, "排放": array("I", [2])}
+    beside = {v >> 1 for v in tanda}
+
+    def text_of(entry: int) -> str:
+        return "实现碳达峰，峰值" if entry in beside else "达峰"
+
+    shards, hot = shard_postings(postings, text_of, hot_bytes=100, pack=packed)
+    assert choose_bases(postings, ["达峰", "碳达", "峰值"], text_of) == {"碳达": "达峰"}
+    base, relative, alone = shards[0]["达峰"], shards[0]["碳达"], shards[0]["峰值"]
+    assert relative[2:] == base[:2] and len(relative) == 4 and len(base) == len(alone) == 2
     assert decode_relative(unpacked(hot[relative[0]]), decode(unpacked(hot[base[0]]))) == decode(encode_postings(tanda))
     assert relative[1] < base[1] / 4                        # the subset of the base's entries costs little
 
@@ -281,3 +289,18 @@ def test_varints(numbers, text):
     assert encode_varints(numbers) == text
     assert decode_varints(text) == numbers
     assert decode_varints(encode_varints([0, 1, 2**20, 2**31 + 7])) == [0, 1, 2**20, 2**31 + 7]
+
+
+def test_an_entrys_heading_is_its_title_the_row_befores_or_its_sentences():
+    """二、重点任务 heads 39 paragraphs across two entry chunks: 0 (its own title), then 1 (the row before's),
+    its sentence ids again at the start of the second chunk."""
+    from build_tools.search.index import ENTRY_CHUNK
+
+    heading = Entry("plans/x/", "s2", "二、重点任务", "", "二、重点任务")
+    paragraphs = [Entry("plans/x/", f"s2-p{n}", "", f"推进第{n}项工作。", "二、重点任务") for n in range(1, 40)]
+    files = build_index([Page(url="plans/x/", title="某区方案", entries=[heading, *paragraphs])], groups=[], lang="zh")
+    index = Index(files)
+    assert [index.entry(n)["heading"] for n in range(40)] == ["二、重点任务"] * 40
+    fields = [row[3] for name in ("e/0.json.gz", "e/1.json.gz") for row in unpacked(files[name])["entries"]]
+    assert fields[:2] == [0, 1] and set(fields[2:ENTRY_CHUNK]) == {1}
+    assert isinstance(fields[ENTRY_CHUNK], str) and set(fields[ENTRY_CHUNK + 1:]) == {1}
