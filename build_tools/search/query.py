@@ -13,10 +13,11 @@ When no entry holds all phrases, ``search_pages`` gives the pages holding each o
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.search.index import INDEX_DIRECTORY, MANIFEST, decode_ids, dumps, unpacked
+from build_tools.search.index import DICTIONARY, INDEX_DIRECTORY, MANIFEST, decode_ids, dumps, inflated, unpacked
 from build_tools.search.postings import decode, decode_relative, decode_varints
 from build_tools.search.synonyms import expand_phrase
 from build_tools.search.tokens import HAN_RUN, normalise, query_parts, token_hash, tokenise
@@ -43,12 +44,13 @@ class Index:
     def __init__(self, files: dict):
         self.files = files
         self.manifest = unpacked(files[MANIFEST])
+        self.dictionary = gzip.decompress(files[DICTIONARY])
         self.cache: dict[str, object] = {}
 
     def read(self, name: str):
         """A file of the index, inflated and parsed once."""
         if name not in self.cache:
-            self.cache[name] = unpacked(self.files[name])
+            self.cache[name] = read_file(self.files, name, self.dictionary)
         return self.cache[name]
 
     def postings(self, token: str) -> dict[int, bool]:
@@ -78,7 +80,7 @@ class Index:
                 "heading": "".join(self.sentence(s) for s in heading)[:-1], "text": "".join(text)}
 
     def sentence(self, number: int) -> str:
-        return self.read(f"t/{number // self.manifest['sentence_chunk']}.json.gz")[number % self.manifest["sentence_chunk"]]
+        return self.read(f"t/{number // self.manifest['sentence_chunk']}.deflate")[number % self.manifest["sentence_chunk"]]
 
     def page_starts(self) -> list[int]:
         """The first entry of each page (the manifest keeps their differences)."""
@@ -177,10 +179,16 @@ def read_index(directory: Path) -> dict[str, bytes | str]:
     return {path.relative_to(directory).as_posix(): path.read_bytes() for path in sorted(directory.rglob("*")) if path.is_file()}
 
 
+def read_file(files: dict[str, bytes], name: str, dictionary: bytes):
+    """A file of the index, parsed: a sentence chunk inflated with the dictionary, any other gunzipped."""
+    return inflated(files[name], dictionary) if name.endswith(".deflate") else unpacked(files[name])
+
+
 def stored_text(files: dict) -> str:
     """Every word the index stores (sentences, anchors, page titles, facets), inflated: for checks that
     some text never reaches it."""
-    return "\n".join(dumps(unpacked(data)) for name, data in sorted(files.items()) if name[:2] in ("t/", "e/"))
+    dictionary = gzip.decompress(files[DICTIONARY])
+    return "\n".join(dumps(read_file(files, name, dictionary)) for name in sorted(files) if name[:2] in ("t/", "e/"))
 
 
 def search_site(edition: Path, query: str) -> list[dict]:

@@ -1,10 +1,11 @@
 // The search page: reads ?q= (and the filters, ?level=…), queries the static index of build_tools/search
 // (search-index/ of the edition) and renders results into [data-search-results]. Nothing is fetched until
 // a query is made: then the manifest, the postings of the query's tokens (a shard, or a hot token's own
-// file), and for the results shown their entry chunks and sentence chunks; the filters' f.json.gz after
-// the first results. Files are gzip on disk and inflated here (DecompressionStream). Postings name the
-// entries holding every token of a phrase; the entry's text decides (matchSpans), as query.py does.
-// normalise, stem, tokenise, tokenHash and expandPhrase mirror build_tools/search/tokens.py and
+// file and its base's), and for the results shown their entry chunks and sentence chunks (and once, the
+// sentences' dictionary); the filters' f.json.gz after the first results. Files are gzip on disk, the
+// sentence chunks raw deflate with a preset dictionary, inflated here (DecompressionStream). Postings
+// name the entries holding every token of a phrase; the entry's text decides (matchSpans), as query.py
+// does. normalise, stem, tokenise, tokenHash and expandPhrase mirror build_tools/search/tokens.py and
 // synonyms.py (tests compare them on the seed site's text). Every word shown comes from the page's data-*
 // attributes; document text is inserted with textContent only, never as HTML.
 (function () {
@@ -156,26 +157,48 @@
     return new Map(found.sort(function (a, b) { return a[0] - b[0]; }));
   }
 
-  // a .json.gz file of the index: gzip bytes, inflated here (a server that sent it with
-  // Content-Encoding: gzip has inflated it already: then it does not start with the gzip magic 1f 8b)
-  function readJson(response) {
-    return response.arrayBuffer().then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
-      return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
-    }).then(JSON.parse);
+  function inflate(parts, format) {
+    return new Response(new Blob(parts).stream().pipeThrough(new DecompressionStream(format))).arrayBuffer();
+  }
+
+  // a .gz file of the index: gzip bytes, inflated here (a server that sent it with Content-Encoding: gzip
+  // has inflated it already: then it does not start with the gzip magic 1f 8b)
+  function gunzipped(bytes) {
+    if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(bytes);
+    return inflate([bytes], "gzip").then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
+  // a sentence chunk (index.deflated): raw deflate written with a preset dictionary, inflated after the
+  // dictionary sent as a stored block (BFINAL 0, BTYPE 00, LEN, NLEN), so that its back-references reach it
+  function inflatedWith(dictionary, bytes) {
+    var n = dictionary.length, stored = new Uint8Array([0, n & 255, n >> 8, ~n & 255, (~n >> 8) & 255]);
+    return inflate([stored, dictionary, bytes], "deflate-raw").then(function (buffer) { return new Uint8Array(buffer, n); });
   }
 
   function Index(base) {
     var cache = {};
-    function load(name) {
-      if (!cache[name]) {
-        cache[name] = fetch(new URL(name, base)).then(function (r) {
-          if (!r.ok) throw new Error(name + ": " + r.status);
-          return readJson(r);
-        });
-      }
+    function fetched(name) {
+      return fetch(new URL(name, base)).then(function (r) {
+        if (!r.ok) throw new Error(name + ": " + r.status);
+        return r.arrayBuffer();
+      }).then(function (buffer) { return new Uint8Array(buffer); });
+    }
+    function once(name, read) {
+      if (!cache[name]) cache[name] = read();
       return cache[name];
+    }
+    function load(name) {
+      return once(name, function () {
+        return fetched(name).then(gunzipped).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); });
+      });
+    }
+    function loadSentences(name) {
+      return once(name, function () {
+        var dictionary = once("t.dict.gz", function () { return fetched("t.dict.gz").then(gunzipped); });
+        return Promise.all([dictionary, fetched(name)]).then(function (files) {
+          return inflatedWith(files[0], files[1]);
+        }).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); });
+      });
     }
     this.load = load;
     this.manifest = function () { return load("manifest.json.gz"); };
@@ -195,7 +218,7 @@
       });
     };
     function sentence(manifest, number) {
-      return load("t/" + Math.floor(number / manifest.sentence_chunk) + ".json.gz").then(function (chunk) {
+      return loadSentences("t/" + Math.floor(number / manifest.sentence_chunk) + ".deflate").then(function (chunk) {
         return chunk[number % manifest.sentence_chunk];
       });
     }

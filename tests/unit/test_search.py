@@ -8,7 +8,8 @@ from array import array
 import pytest
 
 from build_tools.search.extract import Entry, read_entries
-from build_tools.search.index import MANIFEST, Page, build_index, build_postings, dumps, packed, split_sentences, unpacked
+from build_tools.search.index import (DICTIONARY_BYTES, MANIFEST, Page, build_index, build_postings, deflated, dumps, inflated, packed,
+                                      sentence_dictionary, split_sentences, unpacked)
 from build_tools.search.postings import (choose_bases, decode, decode_relative, decode_varints, encode_postings, encode_relative,
                                          encode_varints, shard_postings)
 from build_tools.search.query import Index, RefusedQuery, contains_phrase, search, search_pages
@@ -181,9 +182,22 @@ def test_entries_come_back_from_the_sentence_store(files):
     texts = [(e["url"], e["anchor"], e["title"], e["text"], e["heading"]) for e in map(index.entry, range(index.manifest["entries"]))]
     assert ("plans/a/", "t1-1", "1．建设海绵城市", "1．建设海绵城市\n正文", "1．建设海绵城市") in texts
     assert ("plans/b/", "p1", "", "海绵，绵城市", "") in texts
-    sentences = [s for name, data in files.items() if name.startswith("t/") for s in unpacked(data)]
+    sentences = [s for name in files if name.startswith("t/") for s in index.read(name)]
     assert len(sentences) == len(set(sentences))                      # each sentence stored once
-    assert all(isinstance(data, bytes) and data[:2] == b"\x1f\x8b" for data in files.values())
+    assert all(data[:2] == b"\x1f\x8b" for name, data in files.items() if not name.startswith("t/"))  # gzip
+
+
+def test_sentence_chunks_are_deflated_with_a_dictionary_of_the_stores_sentences():
+    rng = random.Random(8)
+    places, works = ["宝坻区", "武清区", "津南区", "静海区", "蓟州区"], ["海绵城市建设", "垃圾分类", "光伏发电", "绿色建筑", "节能降碳"]
+    sentences = [f"{rng.choice(places)}第{n}项：推进{rng.choice(works)}，到{rng.randint(2025, 2035)}年完成。" for n in range(5000)]
+    dictionary = sentence_dictionary(sentences)
+    text = dictionary.decode("utf-8")
+    assert DICTIONARY_BYTES * 0.8 < len(dictionary) <= DICTIONARY_BYTES and "第5项" in text and "第4995项" in text  # the whole store
+    chunk = sentences[16:32]
+    assert inflated(deflated(chunk, dictionary), dictionary) == chunk
+    assert len(deflated(chunk, dictionary)) < (len(packed(chunk)) - 18) * 0.7     # the wording is in the dictionary
+    assert sentence_dictionary(["光伏。", "风电。"]) == "光伏。风电。".encode()     # a small store: all of it
 
 
 @pytest.mark.parametrize("text, expected", [
