@@ -347,3 +347,25 @@ def test_a_hot_tokens_own_file_and_its_base_are_followed(built_site, served, vis
         hot.page.goto(served + "search/?q=" + quote("城市"))
         assert [r["href"] for r in hot.results()] == expected, case
         assert all(any(u.endswith(f"/h/{n}.json.gz") for u in hot.requests) for n in files) and hot.errors == [], case
+
+
+def status_count(status: str) -> int:
+    """The passages a status names: 在 3 个页面（其中方案 2 个）中找到 12 处 -> 12."""
+    import re
+
+    return int(re.search(r"找到 (\d+) 处", status).group(1))
+
+
+@pytest.mark.parametrize("query, one_token", [("海绵城市", False), ("光伏", True)])
+def test_counts_before_every_candidate_is_read_are_an_upper_bound_said_as_such(query, one_token, served, visit):
+    """Candidates hold every token of the phrase: a bound (至多) until each is read, exact for one token."""
+    v = visit()
+    v.page.goto(served + "search/?q=" + quote(query))
+    v.page.locator("[data-search-results][aria-busy=false]").wait_for(state="attached")
+    assert v.page.locator(".plan-search-more").count(), "fewer than a page of results: the test would prove nothing"
+    first = v.page.locator(".plan-search-status").inner_text()
+    results = v.results()
+    last = v.page.locator(".plan-search-status").inner_text()
+    assert ("至多" in first) is not one_token and "至多" not in last
+    assert status_count(last) == len(results) and (status_count(first) == len(results) if one_token else status_count(first) >= len(results))
+    assert v.errors == []

@@ -504,19 +504,23 @@
           var hitPages = new Set(result.hits.map(function (hit) { return pageOf(starts, hit.id); }));
           result.pageHits.forEach(function (pageHit) { if (!hitPages.has(pageHit.page)) queue.push({pageHit: pageHit}); });
           var shown = 0, next = 0, pages = new Set(), plans = new Set(), passages = 0, pageOnly = 0;
+          var exact = result.variants.every(function (variants) {
+            return variants.every(function (v) { return tokenise(v).length === 1; });
+          });
           function report() {
-            // while candidates remain unread the counts are of candidates (every token in the passage);
+            // while candidates remain unread the counts are of candidates (every token in the passage), an
+            // upper bound said as such unless every phrase is one token (光伏, solar: the postings are exact);
             // once all are read, of the passages that hold the query as written
-            var done = next >= queue.length;
+            var done = next >= queue.length, bound = !done && !exact;
             var entries = done ? passages : result.hits.length;
             var pageCount = done ? pages.size : new Set(queue.map(function (q) { return q.hit ? pageOf(starts, q.hit.id) : q.pageHit.page; })).size;
             var planCount = 0;
             if (done) { planCount = plans.size; } else {
               new Set(queue.map(function (q) { return q.hit ? pageOf(starts, q.hit.id) : q.pageHit.page; })).forEach(function (p) { if (p < manifest.plan_pages) planCount += 1; });
             }
-            var text = entries ? format(box.dataset.found, {entries: entries, pages: pageCount, plans: planCount}) : "";
+            var text = entries ? format(bound ? box.dataset.foundAtMost : box.dataset.found, {entries: entries, pages: pageCount, plans: planCount}) : "";
             var onlyPages = done ? pageOnly : queue.length - result.hits.length;
-            if (onlyPages) text += (text ? " " : "") + format(box.dataset.pagesOnly, {pages: onlyPages});
+            if (onlyPages) text += (text ? " " : "") + format(bound ? box.dataset.pagesOnlyAtMost : box.dataset.pagesOnly, {pages: onlyPages});
             status.textContent = text || format(box.dataset.none, {query: query.trim()});
           }
           function add(entry, spans, page) {
@@ -613,6 +617,7 @@
 
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); submit(input.value); });
     input.addEventListener("input", function () {
+      index.manifest().catch(function () {});  // typing: the query to come wants the manifest (a few KB)
       clearTimeout(timer);
       timer = setTimeout(function () { submit(input.value); }, 250);
     });
