@@ -333,8 +333,8 @@ def test_a_hot_tokens_own_file_and_its_base_are_followed(built_site, served, vis
     expected = [r["href"] for r in v.results()]
     assert expected
     served_files = {
-        "own file": ([0, len(packed(postings))], {0: postings}),
-        "against a base": ([0, len(packed(relative)), 1, len(packed(encode_postings(base)))], {0: relative, 1: encode_postings(base)}),
+        "own file": ([0, len(packed(postings)), "  "], {0: postings}),
+        "against a base": ([0, len(packed(relative)), "  ", 1, len(packed(encode_postings(base)))], {0: relative, 1: encode_postings(base)}),
     }
     def serving(value):
         return lambda route: route.fulfill(body=packed(value), content_type="application/gzip")
@@ -369,3 +369,32 @@ def test_counts_before_every_candidate_is_read_are_an_upper_bound_said_as_such(q
     assert ("至多" in first) is not one_token and "至多" not in last
     assert status_count(last) == len(results) and (status_count(first) == len(results) if one_token else status_count(first) >= len(results))
     assert v.errors == []
+
+
+def test_a_hot_token_almost_always_beside_its_neighbour_is_not_fetched(built_site, served, visit):
+    """海绵城市 with 海绵, 绵城 and 城市 served as hot tokens, 绵城 the cheapest and almost always written 海绵城市
+    (neighbours "海市"): 绵城's file alone gives the candidates, the same passages, and 海绵's and 城市's
+    files are not fetched."""
+    manifest = unpacked((built_site / "search-index" / MANIFEST).read_bytes())
+    shards: dict[int, dict] = {}
+    files, values = {}, {}
+    for n, (token, weight, around) in enumerate([("海绵", 5000, "  "), ("绵城", 100, "海市"), ("城市", 90000, "  ")]):
+        number = token_hash(token) % manifest["shards"]
+        shard = shards.setdefault(number, unpacked((built_site / "search-index" / "s" / f"{number}.json.gz").read_bytes()))
+        files[n], shard[token] = shard[token], [n, weight, around]
+    v = visit()
+    v.page.goto(served + "search/?q=" + quote("海绵城市"))
+    expected = [r["href"] for r in v.results()]
+    hot = visit()
+
+    def serving(value):
+        return lambda route: route.fulfill(body=packed(value), content_type="application/gzip")
+
+    for number, shard in shards.items():
+        hot.page.route(f"**/search-index/s/{number}.json.gz", serving(shard))
+    for n, content in files.items():
+        hot.page.route(f"**/search-index/h/{n}.json.gz", serving(content))
+    hot.page.goto(served + "search/?q=" + quote("海绵城市"))
+    assert [r["href"] for r in hot.results()] == expected and expected
+    fetched = [u.rsplit("/search-index/", 1)[1] for u in hot.requests if "/search-index/h/" in u]
+    assert fetched == ["h/1.json.gz"] and hot.errors == []

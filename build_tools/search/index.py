@@ -5,11 +5,12 @@ sentences: the browser inflates it with DecompressionStream, so the disk holds w
 
     manifest.json.gz  format, shard count, entry counts, page boundaries, agency synonyms (a few KB)
     s/<n>.json.gz     postings of the tokens whose FNV-1a hash modulo the shard count is n:
-                      {"光伏": "<2 * entry delta + in_title, ... as varints>", "碳排": [7, 5120], ...}
+                      {"光伏": "<2 * entry delta + in_title, ... as varints>", "碳排": [7, 5120, " 放"], ...}
     h/<n>.json.gz     a hot token's postings (碳排 on most pages), a file of its own, named in its shard by
-                      [n, bytes on disk]; or, for a token mostly beside another (碳达 beside 达峰), its
-                      postings against that base's, named [n, bytes, base's n, base's bytes]
-                      (postings.py: the formats, and why)
+                      [n, bytes on disk, the characters almost always written before and after it]; or,
+                      for a token mostly beside another (碳达 beside 达峰), its postings against that
+                      base's, named [n, bytes, characters, base's n, base's bytes] (postings.py: the
+                      formats, and why)
     e/<n>.json.gz     entries n*ENTRY_CHUNK ...: [page, anchor, count of title sentences, heading (0: the
                       entry's title, 1: the row before's heading, else its sentences), sentences]
                       (sentence ids as varints, see encode_ids) and their pages {page: [url, title]}
@@ -47,7 +48,7 @@ from build_tools.render import urls
 from build_tools.search.extract import Entry, page_url, read_page, site_pages
 from build_tools.search.synonyms import SUFFIXES, synonym_groups
 from build_tools.search.postings import decode_varints, encode_varints, shard_postings
-from build_tools.search.tokens import normalise, token_set
+from build_tools.search.tokens import token_set
 
 FORMAT = 3
 INDEX_DIRECTORY = "search-index"
@@ -207,7 +208,8 @@ def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: 
         entries.extend(page.entries)
         page_of.extend([number] * len(page.entries))
     plan_entries = sum(len(page.entries) for page in pages if page.is_plan)
-    shards, hot = shard_postings(build_postings(entries), lambda number: normalise(entry_text(entries[number])), pack=packed)
+    # as written: normalise changes no Han character, and bases and neighbours are Han
+    shards, hot = shard_postings(build_postings(entries), lambda number: entry_text(entries[number]), pack=packed)
     files: dict[str, bytes] = {f"s/{number}.json.gz": packed(shard) for number, shard in enumerate(shards)}
     files.update({f"h/{number}.json.gz": data for number, data in enumerate(hot)})
     store = SentenceStore()

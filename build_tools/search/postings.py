@@ -1,14 +1,18 @@
 """Postings of the search index: which entries hold a token, as varints in JSON-safe characters; the
 shards they are grouped in by token hash; a hot token's own file, written relative to a base when the
-token is mostly found beside it.
+token is mostly written beside it.
 
-Overlapping bigrams come in chains: 碳达 is in 68,525 entries, 68,523 of which also hold 达峰 (碳达峰),
-and 绵城 is in every entry holding 海绵 (海绵城市). Such a token costs nearly nothing written as the subset
+Overlapping bigrams come in chains: 碳达 is in 68,531 entries, and written 碳达峰 in almost all of them;
+绵城 is in every entry holding 海绵 (海绵城市). Such a token costs nearly nothing written as the subset
 of its base's entries (a run of "0"s that gzip packs to a few bytes) plus the few entries outside it: at
-3,000 synthetic plans the hot tokens' files are 23.0 MB gzip written alone and 16.1 MB with 5,300 of
-them written relative to a base (measured with tests/benchmarks/bench_search_scale.py). Bases are hot
+3,000 synthetic plans the hot tokens' files take 27.7 MB written alone and 19.0 MB with 8,100 of their
+12,200 written relative to a base (measured with tests/benchmarks/bench_search_scale.py). Bases are hot
 tokens of their own; a token mostly beside its base is rarely a word of its own (深发, 进鸭, 展资: the
 seam between two words), so a query rarely needs a base it does not hold.
+
+The same sample tells which character a hot token is almost always written with (展改: 发展改革), which
+lets the browser leave out the token that character makes (发展, 32 KB at 3,000 plans) from a phrase's
+candidates: see ``choose_bases`` and ``chosenTokens`` in search.js.
 
 ``search.js`` decodes the same formats (``decodeVarints``, ``decode``, ``decodeRelative``).
 """
@@ -16,7 +20,7 @@ seam between two words), so a query rarely needs a base it does not hold.
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from build_tools.search.tokens import HAN_RUN, token_hash
@@ -34,7 +38,12 @@ HOT_TOKEN_BYTES = 1_000
 # of its entries, estimated on a sample of its entries (to find it among all tokens sharing a character
 # exactly would merge every pair of long lists: minutes at 3,000 plans), then checked exactly
 CONTAINED = 0.8
-BASE_SAMPLE = 24
+BASE_SAMPLE = 48
+# a token written against a base weighs at most this share of its file written alone (gzip)
+RELATIVE_WEIGHT = 0.8
+# a hot token's neighbour, written before or after it in at least this share of its (sampled) entries,
+# lets a query leave out the token made of that neighbour: its entries add (almost) nothing
+IMPLIED = 0.85
 # postings are written as varints in 64 JSON-safe characters: a digit below 32 ends a number, a digit of
 # 32 or more carries 5 bits and continues it (low bits first): 5 -> "5", 40 = 8 + 32 -> "e1"
 VARINT_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
@@ -123,77 +132,98 @@ def is_bigram(token: str) -> bool:
     return len(token) == 2 and bool(HAN_RUN.fullmatch(token))
 
 
-def choose_bases(postings: dict[str, array], hot: list[str], text_of: Callable[[int], str]) -> dict[str, str]:
-    """Hot token -> the hot token it is written against, one it is mostly written beside (碳达 -> 达峰 in
-    碳达峰, 绵城 -> 海绵 in 海绵城市): in at least CONTAINED of a sample of its entries (``text_of``: an
-    entry's normalised text) the two are written as one trigram. Beside, not merely in the same entry:
-    储能 is in entries holding 能源 but is a word of its own, which a query should fetch alone. Tokens are
-    taken from the most frequent; a base is never itself relative (a query fetches at most one more file)."""
-    by_first, by_last = defaultdict(list), defaultdict(list)
+def written_beside(token: str, texts: list[str]) -> tuple[tuple[str, int], tuple[str, int]]:
+    """The character written most often right before the token and right after it, each with the number
+    of ``texts`` where it is (once is enough): 碳达 in 实现碳达峰目标 -> (现, 1), (峰, 1)."""
+    before: Counter[str] = Counter()
+    after: Counter[str] = Counter()
+    for text in texts:
+        left, right, start = set(), set(), text.find(token)
+        while start >= 0:
+            left.add(text[start - 1:start])
+            right.add(text[start + 2:start + 3])
+            start = text.find(token, start + 1)
+        before.update(left - {""})
+        after.update(right - {""})
+    return (max(before.items(), key=lambda item: (item[1], item[0]), default=("", 0)),
+            max(after.items(), key=lambda item: (item[1], item[0]), default=("", 0)))
+
+
+def choose_bases(postings: dict[str, array], hot: list[str], text_of: Callable[[int], str]) -> tuple[dict[str, str], dict[str, str]]:
+    """For the hot bigrams, sampled on BASE_SAMPLE of their entries (``text_of``: an entry's text):
+
+    - bases: token -> the hot token it is written against, one it is written beside (碳达 -> 达峰 in 碳达峰,
+      绵城 -> 海绵 in 海绵城市) in at least CONTAINED of them, the less frequent of the two sides (the cheaper
+      file for a query to fetch). Beside, not merely in the same entry: 储能 is in entries holding 能源 but
+      is a word of its own, which a query should fetch alone. Tokens are taken from the most frequent; a
+      base is never itself relative (a query fetches at most one more file);
+    - neighbours: token -> the characters written before and after it in at least IMPLIED of them, as a
+      string of two (a space where none is): 展改 -> "发革" (发展改革); a query for 发展改革委 needs 展改's
+      postings, not 发展's: almost every entry holding 展改 holds 发展.
+    """
     bigrams = sorted((t for t in hot if is_bigram(t)), key=lambda t: (-len(postings[t]), t))
-    chosen: dict[str, str] = {}
-    allowed = BASE_SAMPLE - int(CONTAINED * BASE_SAMPLE)
+    is_hot = set(hot)
+    bases: dict[str, str] = {}
+    pinned: set[str] = set()  # tokens some token is written against
+    neighbours: dict[str, str] = {}
     for token in bigrams:
         values = postings[token]
         texts = [text_of(values[len(values) * (2 * k + 1) // (2 * BASE_SAMPLE)] >> 1) for k in range(BASE_SAMPLE)]
-        scored = []
-        # 低碳 before 碳达 (低碳达), 达峰 after it (碳达峰)
-        for base, written in [(b, b[0] + token) for b in by_last[token[0]]] + [(b, token + b[1]) for b in by_first[token[1]]]:
-            if len(postings[base]) < CONTAINED * len(values):
-                continue
-            misses = 0
-            for text in texts:
-                misses += written not in text
-                if misses > allowed:
-                    break
-            else:
-                scored.append((BASE_SAMPLE - misses, -len(postings[base]), base))
-        best = max(scored)[2] if scored else None
-        if best is None:
-            by_first[token[0]].append(token)
-            by_last[token[1]].append(token)
-        else:
-            chosen[token] = best
-    return chosen
+        (before, left), (after, right) = written_beside(token, texts)
+        neighbours[token] = "".join(c if n >= IMPLIED * BASE_SAMPLE and HAN_RUN.fullmatch(c) else " " for c, n in ((before, left), (after, right)))
+        if token in pinned:
+            continue
+        sides = [base for base, n in ((before + token[0], left), (token[1] + after, right))
+                 if n >= CONTAINED * BASE_SAMPLE and base in is_hot and base not in bases and base != token]
+        if sides:
+            bases[token] = min(sides, key=lambda base: (len(postings[base]), base))
+            pinned.add(bases[token])
+    return bases, neighbours
 
 
-def encode_hot(postings: dict[str, array], hot: list[str], text_of: Callable[[int], str]) -> tuple[dict[str, str | list[str]], dict[str, str]]:
-    """The hot tokens' files' contents (varints, or [inside, outside] against a base) and their bases,
-    those written relative to a base holding at least CONTAINED of their entries (checked exactly)."""
-    chosen = choose_bases(postings, hot, text_of)
+def encode_hot(postings: dict[str, array], encoded: dict[str, str], hot: list[str], text_of: Callable[[int], str],
+               weigh: Callable[[str | list[str]], int]) -> tuple[dict, dict[str, str], dict[str, str]]:
+    """The hot tokens' files' contents (varints, or [inside, outside] against a base), their bases and
+    neighbours. A token is written against its base if the base holds at least CONTAINED of its entries
+    (checked exactly) and its file weighs at most RELATIVE_WEIGHT of its file written alone: 色建 against
+    绿色 (绿色建筑) weighed nearly as much, and a query for 色建 would have read 绿色's 34 KB for nothing."""
+    chosen, neighbours = choose_bases(postings, hot, text_of)
     by_base: dict[str, list[str]] = defaultdict(list)
     for token, base in sorted(chosen.items()):
         by_base[base].append(token)
-    contents: dict[str, str | list[str]] = {token: encode_postings(postings[token]) for token in hot if token not in chosen}
+    contents: dict[str, str | list[str]] = {token: encoded[token] for token in hot}
     bases: dict[str, str] = {}
     for base, tokens in sorted(by_base.items()):
         position = {value >> 1: index for index, value in enumerate(postings[base])}
         for token in tokens:
             values = postings[token]
-            if sum(value >> 1 in position for value in values) >= CONTAINED * len(values):
-                contents[token], bases[token] = encode_relative(values, postings[base], position), base
-            else:
-                contents[token] = encode_postings(values)
-    return contents, bases
+            if sum(value >> 1 in position for value in values) < CONTAINED * len(values):
+                continue
+            relative = encode_relative(values, postings[base], position)
+            if weigh(relative) <= RELATIVE_WEIGHT * weigh(contents[token]):
+                contents[token], bases[token] = relative, base
+    return contents, bases, neighbours
 
 
 def shard_postings(postings: dict[str, array], text_of: Callable[[int], str], mean_bytes: int = SHARD_BYTES,
                    hot_bytes: int = HOT_TOKEN_BYTES, pack=None) -> tuple[list[dict], list]:
     """Split the postings by token hash into the fewest (power of two) shards of ``mean_bytes`` at most;
     a token whose postings exceed ``hot_bytes`` goes to a file of its own (h/), its shard holding
-    [file, bytes] or, written against a base, [file, bytes, base's file, base's bytes] (``pack`` gives a
-    file's bytes on disk: what a query weighs before fetching it).
+    [file, bytes, neighbours] or, written against a base, [file, bytes, neighbours, base's file, base's
+    bytes] (``pack`` gives a file's bytes on disk: what a query weighs before fetching it; neighbours,
+    the characters written before and after it almost always, "发革" for 展改, see ``choose_bases``).
 
     Returns the shards and the hot files (``pack``ed; hot file n is the n-th hot token in sorted order)."""
     encoded = {token: encode_postings(values) for token, values in postings.items()}
     hot = sorted(token for token, text in encoded.items() if len(text) > hot_bytes)
-    contents, bases = encode_hot(postings, hot, text_of)
+    contents, bases, neighbours = encode_hot(postings, encoded, hot, text_of, (lambda content: len(pack(content))) if pack else (lambda content: len(str(content))))
     files = [pack(contents[token]) if pack else contents[token] for token in hot]
     number = {token: n for n, token in enumerate(hot)}
     weight = {token: len(files[n]) if pack else len(str(files[n])) for token, n in number.items()}
     value: dict[str, str | list[int]] = dict(encoded)
     for token in hot:
-        value[token] = [number[token], weight[token]] + ([number[bases[token]], weight[bases[token]]] if token in bases else [])
+        value[token] = [number[token], weight[token], neighbours.get(token, "  ")] + (
+            [number[bases[token]], weight[bases[token]]] if token in bases else [])
     total = sum(len(token.encode("utf-8")) + len(str(text)) + 6 for token, text in value.items())  # as JSON, about
     count = 1
     while count < MAX_SHARDS and total > count * mean_bytes:

@@ -58,9 +58,9 @@ class Index:
         value = self.read(f"s/{token_hash(token) % self.manifest['shards']}.json.gz").get(token, "")
         if isinstance(value, str):
             return decode(value)
-        if len(value) == 2:  # [file, bytes]
+        if len(value) == 3:  # [file, bytes, neighbours]
             return decode(self.read(f"h/{value[0]}.json.gz"))
-        return decode_relative(self.read(f"h/{value[0]}.json.gz"), decode(self.read(f"h/{value[2]}.json.gz")))
+        return decode_relative(self.read(f"h/{value[0]}.json.gz"), decode(self.read(f"h/{value[3]}.json.gz")))
 
     def entry(self, number: int) -> dict:
         """{page, url, page_title, anchor, title, heading, text} of an entry."""

@@ -202,8 +202,9 @@
     }
     this.load = load;
     this.manifest = function () { return load("manifest.json.gz"); };
-    // a token's value in its shard: varints, or [file, bytes] of its own file (h/), or [file, bytes, base's
-    // file, base's bytes] for a token written against a base; "" for a token in no entry
+    // a token's value in its shard: varints, or [file, bytes, neighbours] of its own file (h/), or [file,
+    // bytes, neighbours, base's file, base's bytes] for a token written against a base; "" for a token in
+    // no entry (postings.shard_postings)
     this.lookup = function (manifest, token) {
       return load("s/" + (tokenHash(token) % manifest.shards) + ".json.gz").then(function (shard) {
         return Object.prototype.hasOwnProperty.call(shard, token) ? shard[token] : "";
@@ -212,8 +213,8 @@
     this.postings = function (value) {
       if (typeof value === "string") return Promise.resolve(decode(value));
       var own = load("h/" + value[0] + ".json.gz");
-      if (value.length === 2) return own.then(decode);
-      return Promise.all([own, load("h/" + value[2] + ".json.gz")]).then(function (files) {
+      if (value.length === 3) return own.then(decode);
+      return Promise.all([own, load("h/" + value[3] + ".json.gz")]).then(function (files) {
         return decodeRelative(files[0], decode(files[1]));
       });
     };
@@ -243,13 +244,49 @@
     };
   }
 
-  // candidate entries of a phrase, those holding all its tokens: Map(entry -> every token in the title);
+  // the tokens of a phrase whose postings give its candidates: all but a hot token almost always written
+  // with a neighbour in the phrase whose postings are read (postings.choose_bases: 展改 is written 发展改,
+  // so 发展, 32 KB at 3,000 plans, adds nothing to 展改's candidates). Taken cheapest first, the cost of a
+  // token written against a base counting the base's file unless it is read already; a token whose file
+  // is read anyway as a base is kept. ``occurrences``: [token, position] in phrase order
+  function chosenTokens(occurrences, values) {
+    var chosen = new Set(), files = new Set();
+    function hot(t) { return typeof values.get(t) !== "string"; }
+    function cost(t) {
+      var v = values.get(t);
+      return hot(t) ? (files.has(v[0]) ? 0 : v[1]) + (v.length > 3 && !files.has(v[3]) ? v[4] : 0) : 0;
+    }
+    function impliedBy(t, i, j) {
+      var n = occurrences[j];
+      if (!n || !chosen.has(n[0]) || !hot(n[0]) || Math.abs(n[1] - occurrences[i][1]) !== 1) return false;
+      var around = values.get(n[0])[2];  // the characters written before and after the neighbour
+      return j > i ? n[0].charAt(0) === t.charAt(1) && around.charAt(0) === t.charAt(0)
+                   : n[0].charAt(1) === t.charAt(0) && around.charAt(1) === t.charAt(1);
+    }
+    function implied(t) {
+      return hot(t) && occurrences.some(function (o, i) { return o[0] === t && (impliedBy(t, i, i - 1) || impliedBy(t, i, i + 1)); });
+    }
+    var left = Array.from(values.keys());
+    while (left.length) {
+      left = left.filter(function (t) { return !implied(t) || files.has(values.get(t)[0]); });
+      if (!left.length) break;
+      left.sort(function (a, b) { return cost(a) - cost(b) || (a < b ? -1 : a > b ? 1 : 0); });
+      var t = left.shift(), v = values.get(t);
+      chosen.add(t);
+      if (hot(t)) { files.add(v[0]); if (v.length > 3) files.add(v[3]); }
+    }
+    return Array.from(values.keys()).filter(function (t) { return chosen.has(t) || (hot(t) && files.has(values.get(t)[0])); });
+  }
+
+  // candidate entries of a phrase, those holding all its chosen tokens: Map(entry -> all in the title);
   // the text decides later (matchSpans), as query.candidates and query.contains_phrase
   function phraseEntries(index, manifest, phrase) {
-    var tokens = Array.from(new Set(tokenise(phrase).map(function (t) { return t[0]; })));
-    return Promise.all(tokens.map(function (t) { return index.lookup(manifest, t); })).then(function (values) {
-      if (!values.length || values.indexOf("") >= 0) return [];  // a token in no entry: no candidate
-      return Promise.all(values.map(index.postings));
+    var occurrences = tokenise(phrase).map(function (t) { return [t[0], t[3]]; });
+    var tokens = Array.from(new Set(occurrences.map(function (o) { return o[0]; })));
+    return Promise.all(tokens.map(function (t) { return index.lookup(manifest, t); })).then(function (found) {
+      if (!found.length || found.indexOf("") >= 0) return [];  // a token in no entry: no candidate
+      var values = new Map(tokens.map(function (t, i) { return [t, found[i]]; }));
+      return Promise.all(chosenTokens(occurrences, values).map(function (t) { return index.postings(values.get(t)); }));
     }).then(function (lists) {
       var found = new Map();
       if (!lists.length) return found;
