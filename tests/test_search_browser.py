@@ -6,7 +6,7 @@ before a query, no request beyond 127.0.0.1, no console errors, and search.js to
 
 from __future__ import annotations
 
-import json
+from array import array
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
@@ -14,7 +14,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from build_tools.search.extract import page_url, site_pages
-from build_tools.search.index import read_site, entry_text
+from build_tools.search.index import MANIFEST, entry_text, packed, read_site, unpacked
+from build_tools.search.postings import decode, decode_relative, encode_postings, encode_relative, encode_varints
 from build_tools.search.synonyms import expand_phrase, synonym_groups
 from build_tools.search.tokens import normalise, token_hash, tokenise
 from tests.test_browser import CHROMIUM, QuietHandler, browser, local_server  # noqa: F401  (browser: a fixture)
@@ -151,7 +152,7 @@ def test_nothing_is_fetched_before_a_query_and_then_only_part_of_the_index(built
     v.page.locator("[data-search-results] > li").first.wait_for()
     fetched = {u for u in v.requests if "search-index" in u}
     shards = len(list((built_site / "search-index" / "s").iterdir()))
-    assert any(u.endswith("manifest.json") for u in fetched)
+    assert any(u.endswith("manifest.json.gz") for u in fetched)
     assert 0 < len([u for u in fetched if "/s/" in u]) <= 3 < shards
     v.page.fill("#plan-search-input", "光")
     v.page.locator(".plan-search-status").filter(has_text="光").wait_for()
@@ -175,15 +176,17 @@ def test_search_js_tokenises_hashes_and_expands_as_python(built_site, served, vi
     assert in_js == [[list(t) for t in tokenise(text)] for text in texts]
     tokens = sorted({t[0] for text in texts for t in tokenise(text)})[:2000]
     assert v.page.evaluate("tokens => tokens.map(t => window.planSearch.tokenHash(t))", tokens) == [token_hash(t) for t in tokens]
-    manifest = json.loads((built_site / "search-index" / "manifest.json").read_text(encoding="utf-8"))
+    manifest = unpacked((built_site / "search-index" / MANIFEST).read_bytes())
     queries = ["发改委", "发展和改革委员会", "区生态环境局", "环境", "海绵城市"]
     expanded = v.page.evaluate("([qs, groups, suffixes]) => qs.map(q => window.planSearch.expandPhrase(q, groups, suffixes))",
                                [queries, manifest["synonyms"], manifest["suffixes"]])
     assert expanded == [expand_phrase(q, manifest["synonyms"], manifest["suffixes"]) for q in queries]
     numbers = [0, 1, 31, 32, 1023, 1024, 2**20, 2**31 + 7]
-    from build_tools.search.index import encode_varints
-
     assert v.page.evaluate("text => window.planSearch.decodeVarints(text)", encode_varints(numbers)) == numbers
+    base, values = array("I", [0, 2, 5, 6, 9, 40]), array("I", [2, 4, 7, 18, 41, 61])
+    relative = encode_relative(values, base, {value >> 1: index for index, value in enumerate(base)})
+    assert v.page.evaluate("([r, b]) => window.planSearch.decodeRelative(r, b)", [relative, encode_postings(base)]) == [
+        [entry, in_title] for entry, in_title in decode_relative(relative, decode(encode_postings(base))).items()]
     for query in ['"solar panels" grid', "海绵城市  垃圾分类", '""']:
         from build_tools.search.tokens import query_parts
 
@@ -312,21 +315,86 @@ def test_corpus_queries_find_every_page_that_contains_them(query, corpus_served,
     assert all(url.startswith(served) for url in v.requests)
 
 
-def test_a_hot_tokens_own_file_is_followed(built_site, served, visit):
-    """The seeds have no hot token (h/): serve 城市's postings from h/0.json.gz, its shard naming file 0,
-    and 海绵城市 finds the same passages."""
-    from build_tools.search.index import packed, unpacked
-
-    manifest = json.loads((built_site / "search-index" / "manifest.json").read_text(encoding="utf-8"))
+def test_a_hot_tokens_own_file_and_its_base_are_followed(built_site, served, visit):
+    """The seeds have no hot token (h/): serve 城市's postings from h/0.json.gz (its shard naming file 0),
+    then written against a base (h/1.json.gz: 城市's entries but every third, and others), and 城市 finds
+    the same passages each time."""
+    manifest = unpacked((built_site / "search-index" / MANIFEST).read_bytes())
     number = token_hash("城市") % manifest["shards"]
     shard = unpacked((built_site / "search-index" / "s" / f"{number}.json.gz").read_bytes())
-    postings, shard["城市"] = shard["城市"], 0
+    postings = shard["城市"]
+    entries = decode(postings)  # {entry: in_title}
+    others = [e for e in range(0, manifest["entries"], 7) if e not in entries]
+    base = array("I", sorted([2 * e for i, e in enumerate(entries) if i % 3] + [2 * e + 1 for e in others]))
+    relative = encode_relative(array("I", [2 * e + t for e, t in entries.items()]), base, {v >> 1: i for i, v in enumerate(base)})
+    assert relative[0] and relative[1]  # entries inside the base and outside it
+    v = visit()
+    v.page.goto(served + "search/?q=" + quote("城市"))
+    expected = [r["href"] for r in v.results()]
+    assert expected
+    served_files = {
+        "own file": ([0, len(packed(postings)), "  "], {0: postings}),
+        "against a base": ([0, len(packed(relative)), "  ", 1, len(packed(encode_postings(base)))], {0: relative, 1: encode_postings(base)}),
+    }
+    def serving(value):
+        return lambda route: route.fulfill(body=packed(value), content_type="application/gzip")
+
+    for case, (value, files) in served_files.items():
+        hot = visit()
+        hot.page.route(f"**/search-index/s/{number}.json.gz", serving({**shard, "城市": value}))
+        for n, content in files.items():
+            hot.page.route(f"**/search-index/h/{n}.json.gz", serving(content))
+        hot.page.goto(served + "search/?q=" + quote("城市"))
+        assert [r["href"] for r in hot.results()] == expected, case
+        assert all(any(u.endswith(f"/h/{n}.json.gz") for u in hot.requests) for n in files) and hot.errors == [], case
+
+
+def status_count(status: str) -> int:
+    """The passages a status names: 在 3 个页面（其中方案 2 个）中找到 12 处 -> 12."""
+    import re
+
+    return int(re.search(r"找到 (\d+) 处", status).group(1))
+
+
+@pytest.mark.parametrize("query, one_token", [("海绵城市", False), ("光伏", True)])
+def test_counts_before_every_candidate_is_read_are_an_upper_bound_said_as_such(query, one_token, served, visit):
+    """Candidates hold every token of the phrase: a bound (至多) until each is read, exact for one token."""
+    v = visit()
+    v.page.goto(served + "search/?q=" + quote(query))
+    v.page.locator("[data-search-results][aria-busy=false]").wait_for(state="attached")
+    assert v.page.locator(".plan-search-more").count(), "fewer than a page of results: the test would prove nothing"
+    first = v.page.locator(".plan-search-status").inner_text()
+    results = v.results()
+    last = v.page.locator(".plan-search-status").inner_text()
+    assert ("至多" in first) is not one_token and "至多" not in last
+    assert status_count(last) == len(results) and (status_count(first) == len(results) if one_token else status_count(first) >= len(results))
+    assert v.errors == []
+
+
+def test_a_hot_token_almost_always_beside_its_neighbour_is_not_fetched(built_site, served, visit):
+    """海绵城市 with 海绵, 绵城 and 城市 served as hot tokens, 绵城 the cheapest and almost always written 海绵城市
+    (neighbours "海市"): 绵城's file alone gives the candidates, the same passages, and 海绵's and 城市's
+    files are not fetched."""
+    manifest = unpacked((built_site / "search-index" / MANIFEST).read_bytes())
+    shards: dict[int, dict] = {}
+    files, values = {}, {}
+    for n, (token, weight, around) in enumerate([("海绵", 5000, "  "), ("绵城", 100, "海市"), ("城市", 90000, "  ")]):
+        number = token_hash(token) % manifest["shards"]
+        shard = shards.setdefault(number, unpacked((built_site / "search-index" / "s" / f"{number}.json.gz").read_bytes()))
+        files[n], shard[token] = shard[token], [n, weight, around]
     v = visit()
     v.page.goto(served + "search/?q=" + quote("海绵城市"))
     expected = [r["href"] for r in v.results()]
     hot = visit()
-    hot.page.route(f"**/search-index/s/{number}.json.gz", lambda route: route.fulfill(body=packed(shard), content_type="application/gzip"))
-    hot.page.route("**/search-index/h/0.json.gz", lambda route: route.fulfill(body=packed(postings), content_type="application/gzip"))
+
+    def serving(value):
+        return lambda route: route.fulfill(body=packed(value), content_type="application/gzip")
+
+    for number, shard in shards.items():
+        hot.page.route(f"**/search-index/s/{number}.json.gz", serving(shard))
+    for n, content in files.items():
+        hot.page.route(f"**/search-index/h/{n}.json.gz", serving(content))
     hot.page.goto(served + "search/?q=" + quote("海绵城市"))
     assert [r["href"] for r in hot.results()] == expected and expected
-    assert any(u.endswith("/h/0.json.gz") for u in hot.requests) and hot.errors == []
+    fetched = [u.rsplit("/search-index/", 1)[1] for u in hot.requests if "/search-index/h/" in u]
+    assert fetched == ["h/1.json.gz"] and hot.errors == []

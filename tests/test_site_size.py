@@ -8,7 +8,11 @@ Chinese index alone was 1.7 MB, and its lunr and worker files (1.2 MB per editio
 build_tools/site/hooks.py. The largest file is a source map of Material's bundle, 1.0 MB. Before: 905
 files, 21.3 MB (search index 336 files, 2.7 MB). With one agencies page per jurisdiction (sections per agency), one workbook per
 jurisdiction, one page per comparable indicator and the plans bundle as plans.jsonl.gz (issue 11):
-527 files, 10.4 MB. The bounds below are those figures plus about 15% (610 files, 12.0 MB): a change that adds pages or bytes per plan beyond that (an index page repeated
+527 files, 10.4 MB. Search index format 3 (issue 8: shards of about 4 KB, 2 KB gzip, read once per token
+of a query; tokens in more than about 600 entries in files of their own; sentences in chunks of 32
+deflated with a dictionary, about 1.5 KB each, where a chunk of 64 took about 5 KB): 823 files, 10.4 MB
+(site/search-index/ 291 files, site/en/search-index/ 207). The bounds below are those figures plus
+about 15% (950 files, 12.0 MB): a change that adds pages or bytes per plan beyond that (an index page repeated
 per agency, a download copied into both editions) fails here and must update the figures on purpose.
 The 10 MB bound on any one file is the goal of issue 11.
 """
@@ -20,7 +24,7 @@ import sys
 
 from build_tools.site.size import MEGABYTE, PAGES_LIMIT_MB, check_size, measure_site
 
-SEED_SITE_FILES = 610
+SEED_SITE_FILES = 950
 SEED_SITE_MB = 12.0
 LARGEST_FILE_MB = 10
 

@@ -7,6 +7,7 @@ text, so it is found exactly as written. Modules, in pipeline order:
     tokens.py    normalise, tokenise (bigrams, words, stem), the shard hash; mirrored by search.js
     extract.py   built HTML -> entries, one per deepest anchor (#t2-3, #s1-1-p1, headings)
     synonyms.py  agency abbreviations from data/taxonomy/agency_types.yml (发改委 = 发展改革委)
+    postings.py  postings as varints, shards by token hash, hot tokens' files (some against a base)
     index.py     entries -> manifest, postings shards, hot tokens, entries, a store of distinct sentences,
                  the filters' facets; gzip files (byte-identical for the same site)
     query.py     the reference query (phrases, synonyms, filters, ranking, the page fallback), as the

@@ -1,16 +1,23 @@
 """Search entries -> a static, sharded index: a small manifest, postings shards, a store of sentences.
 
-Layout written under ``<edition>/search-index/`` (every file but the manifest gzip-compressed on disk,
-``.json.gz``: the browser inflates it with DecompressionStream, so the disk holds what the wire carries)::
+Layout written under ``<edition>/search-index/`` (every file compressed on disk, ``.json.gz`` but the
+sentences: the browser inflates it with DecompressionStream, so the disk holds what the wire carries)::
 
-    manifest.json     format, shard count, entry counts, page boundaries, agency synonyms (a few KB)
+    manifest.json.gz  format, shard count, entry counts, page boundaries, agency synonyms (a few KB)
     s/<n>.json.gz     postings of the tokens whose FNV-1a hash modulo the shard count is n:
-                      {"光伏": "<2 * entry delta + in_title, ... as varints>", "碳达": 7, ...}
-    h/<n>.json.gz     a hot token's postings (碳达 on most pages), a file of its own, named in its shard by n
-    e/<n>.json.gz     entries n*ENTRY_CHUNK ...: [page, anchor, count of title sentences, heading's sentences,
-                      sentences] (sentence ids as varints, see encode_ids)
-                      and their pages {page: [url, title]}
-    t/<n>.json.gz     sentences n*SENTENCE_CHUNK ...: each distinct sentence of the site once
+                      {"光伏": "<2 * entry delta + in_title, ... as varints>", "碳排": [7, 5120, " 放"], ...}
+    h/<n>.json.gz     a hot token's postings (碳排 on most pages), a file of its own, named in its shard by
+                      [n, bytes on disk, the characters almost always written before and after it]; or,
+                      for a token mostly beside another (碳达 beside 达峰), its postings against that
+                      base's, named [n, bytes, characters, base's n, base's bytes] (postings.py: the
+                      formats, and why)
+    e/<n>.json.gz     entries n*ENTRY_CHUNK ...: [page, anchor, count of title sentences, heading (0: the
+                      entry's title, 1: the row before's heading, else its sentences), sentences]
+                      (sentence ids as varints, see encode_ids) and their pages {page: [url, title]}
+    t/<n>.deflate     sentences n*SENTENCE_CHUNK ...: each distinct sentence of the site once, as JSON in raw
+                      deflate with a preset dictionary, t.dict.gz (sentences sampled from the whole store):
+                      the browser inflates a chunk after the dictionary as a stored block, so that a chunk of
+                      32 sentences packs better than one of 64 without it (see sentence_dictionary)
     f.json.gz         the filters: {facet: {value: pages}} (region, level, theme, year of plan pages)
 
 Postings say which entries hold a token, not where: a phrase is verified on the entry's text (the
@@ -20,10 +27,10 @@ query or one English word, a single token, is exact from the postings alone. Tex
 sentences (split after 。；！？ and line ends), each distinct sentence once: plans share much of their
 wording (a province's plan is copied by its cities), so the store is a fraction of the text.
 
-A query downloads the manifest, the shards (or hot files) of its tokens, and for the results it shows
-their entry chunks and sentence chunks. Entry ids put plan pages first, so ``id < plan_entries`` says
-"plan text" without any download. Output is byte-identical for the same pages (sorted input, sorted
-keys, gzip without a timestamp).
+A query downloads the manifest, the shards of its tokens (or their hot files, and a base's), and for
+the results it shows their entry chunks and sentence chunks.
+Entry ids put plan pages first, so ``id < plan_entries`` says "plan text" without any download. Output
+is byte-identical for the same pages (sorted input, sorted keys, gzip without a timestamp).
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import gzip
 import hashlib
 import json
 import re
+import zlib
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -40,25 +48,21 @@ from pathlib import Path
 from build_tools.render import urls
 from build_tools.search.extract import Entry, page_url, read_page, site_pages
 from build_tools.search.synonyms import SUFFIXES, synonym_groups
-from build_tools.search.tokens import token_hash, token_set
+from build_tools.search.postings import decode_varints, encode_varints, shard_postings
+from build_tools.search.tokens import token_set
 
-FORMAT = 2
+FORMAT = 3
 INDEX_DIRECTORY = "search-index"
-# a shard's size bound (before gzip): a query of a few tokens downloads a few shards of a few KB each
-MAX_SHARD_BYTES = 24_000
-MAX_SHARDS = 4096
-# a token whose postings exceed this (before gzip) gets a file of its own (h/), so that the shard that
-# would hold it stays small for every other token hashed there; about 1,200 entries
-HOT_TOKEN_BYTES = 2_000
+MANIFEST = "manifest.json.gz"
 # entries per entry chunk and sentences per sentence chunk: a result needs one of the first and a few of
 # the second; small chunks keep the bytes of a page of ten results low
 ENTRY_CHUNK = 32
-SENTENCE_CHUNK = 64
+SENTENCE_CHUNK = 32
+# the sentence chunks' preset dictionary: deflate's window, the most of it a back-reference can reach
+DICTIONARY_BYTES = 32_768
+DICTIONARY = "t.dict.gz"
 # a sentence ends after 。；！？ or a line end: 推进海绵城市建设。| 到2025年，…；
 SENTENCE_END = re.compile(r"(?<=[。；！？\n])")
-# postings are written as varints in 64 JSON-safe characters: a digit below 32 ends a number, a digit of
-# 32 or more carries 5 bits and continues it (low bits first): 5 -> "5", 40 = 8 + 32 -> "e1"
-VARINT_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 # plan pages rank before index pages (agencies, themes, targets, regions, lists of plans): the folder
 # render/urls.py publishes plans in (plans/<plan-id>/), whose own index page is the list of plans
 PLAN_PAGE_PREFIX = urls.page_url(urls.plans_index())
@@ -88,9 +92,32 @@ def packed(value) -> bytes:
     return gzip.compress(dumps(value).encode("utf-8"), compresslevel=9, mtime=0)
 
 
-def unpacked(data: bytes | str):
-    """The inverse of ``packed`` (the manifest, plain JSON, passes as it is)."""
-    return json.loads(gzip.decompress(data) if isinstance(data, bytes) else data)
+def unpacked(data: bytes):
+    """The inverse of ``packed``."""
+    return json.loads(gzip.decompress(data))
+
+
+def deflated(value, dictionary: bytes) -> bytes:
+    """``dumps`` as raw deflate with a preset dictionary (the sentence chunks)."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, zdict=dictionary)
+    return compressor.compress(dumps(value).encode("utf-8")) + compressor.flush()
+
+
+def inflated(data: bytes, dictionary: bytes):
+    """The inverse of ``deflated``."""
+    return json.loads(zlib.decompressobj(-15, zdict=dictionary).decompress(data))
+
+
+def sentence_dictionary(sentences: list[str], size: int = DICTIONARY_BYTES) -> bytes:
+    """Sentences at even steps through the store, ``size`` bytes of them: the phrases the plans share
+    (推动…绿色低碳发展, 按职责分工负责) in every small chunk's reach. At 3,000 synthetic plans the sentence
+    store takes 9.7 MB in chunks of 64 without it, 5.4 MB in chunks of 32 with it (5.6 MB in chunks of 16,
+    and ten queries read a median 15 KB of chunks to their first results, 9 KB in chunks of 16, 40 KB
+    before); on the corpus (43 plans) 0.58 and 0.45 MB. Sampled, not the most used: the store holds
+    each sentence once, what recurs is their wording."""
+    total = sum(len(sentence.encode("utf-8")) for sentence in sentences)
+    step = max(1, -(-total // size))  # at most ``size`` bytes, from the whole store
+    return "".join(sentences[step // 2::step]).encode("utf-8")[-size:]
 
 
 def entry_text(entry: Entry) -> str:
@@ -106,21 +133,6 @@ def split_sentences(text: str) -> list[str]:
 def order_pages(pages: list[Page]) -> list[Page]:
     """Plan pages first, then index pages, each sorted by URL: entry ids follow this order."""
     return sorted(pages, key=lambda page: (not page.is_plan, page.url))
-
-
-def encode_varints(numbers: list[int]) -> str:
-    """[5, 40, 0] -> "5e10": each number in groups of 5 bits, low first, the last group below 32.
-
-    >>> encode_varints([5, 40, 0])
-    '5e10'
-    """
-    out = []
-    for number in numbers:
-        while number >= 32:
-            out.append(VARINT_DIGITS[32 + (number & 31)])
-            number >>= 5
-        out.append(VARINT_DIGITS[number])
-    return "".join(out)
 
 
 def encode_ids(numbers: list[int]) -> str:
@@ -143,18 +155,14 @@ def decode_ids(text: str) -> list[int]:
     return numbers
 
 
-def decode_varints(text: str) -> list[int]:
-    """The inverse of ``encode_varints``."""
-    numbers, value, shift = [], 0, 0
-    for character in text:
-        digit = VARINT_DIGITS.index(character)
-        value |= (digit & 31) << shift
-        if digit < 32:
-            numbers.append(value)
-            value, shift = 0, 0
-        else:
-            shift += 5
-    return numbers
+def heading_field(heading: list[int], title: list[int], previous: list[int] | None) -> int | str:
+    """An entry's heading in its row: 0 for its own title (a heading, a numbered task), 1 for the heading
+    of the row before (the paragraphs under 二、重点任务), else its sentence ids (encode_ids)."""
+    if heading and heading == title:
+        return 0
+    if heading == previous:
+        return 1
+    return encode_ids(heading)
 
 
 def build_postings(entries: list[Entry]) -> dict[str, array]:
@@ -165,41 +173,6 @@ def build_postings(entries: list[Entry]) -> dict[str, array]:
         for token in token_set(entry_text(entry)):
             postings[token].append(2 * number + (token in in_title))
     return postings
-
-
-def encode_postings(values: array) -> str:
-    """[2 * entry + in_title, ...] -> varints of 2 * (entry delta) + in_title."""
-    numbers, previous = [], 0
-    for value in values:
-        entry = value >> 1
-        numbers.append(2 * (entry - previous) + (value & 1))
-        previous = entry
-    return encode_varints(numbers)
-
-
-def shard_postings(postings: dict[str, array], max_bytes: int = MAX_SHARD_BYTES,
-                   hot_bytes: int = HOT_TOKEN_BYTES) -> tuple[list[dict[str, str | int]], list[str]]:
-    """Split the postings by token hash into the fewest (power of two) shards under ``max_bytes`` each;
-    a token whose postings exceed ``hot_bytes`` goes to a file of its own (its shard holds its number).
-
-    Returns the shards and the hot files' postings (hot file n is the n-th hot token in sorted order)."""
-    encoded = {token: encode_postings(values) for token, values in postings.items()}
-    hot = sorted(token for token, text in encoded.items() if len(text) > hot_bytes)
-    hot_number = {token: number for number, token in enumerate(hot)}
-    sizes = {token: len(token.encode("utf-8")) + (8 if token in hot_number else len(text)) + 6 for token, text in encoded.items()}
-    hashes = {token: token_hash(token) for token in encoded}
-    count = 1
-    while count < MAX_SHARDS:
-        totals: dict[int, int] = defaultdict(int)
-        for token, size in sizes.items():
-            totals[hashes[token] % count] += size
-        if max(totals.values(), default=0) <= max_bytes:
-            break
-        count *= 2
-    shards: list[dict[str, str | int]] = [{} for _ in range(count)]
-    for token in sorted(encoded):
-        shards[hashes[token] % count][token] = hot_number.get(token, encoded[token])
-    return shards, [encoded[token] for token in hot]
 
 
 def facet_pages(pages: list[Page]) -> dict[str, dict[str, str]]:
@@ -227,8 +200,8 @@ class SentenceStore:
         return list(self.number)
 
 
-def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: str = "zh") -> dict[str, bytes | str]:
-    """Every file of the index, by path under search-index/: gzip bytes, the manifest as text."""
+def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: str = "zh") -> dict[str, bytes]:
+    """Every file of the index, by path under search-index/, as the bytes written."""
     pages = order_pages(pages)
     entries, page_of, page_starts = [], [], []
     for number, page in enumerate(pages):
@@ -236,24 +209,29 @@ def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: 
         entries.extend(page.entries)
         page_of.extend([number] * len(page.entries))
     plan_entries = sum(len(page.entries) for page in pages if page.is_plan)
-    shards, hot = shard_postings(build_postings(entries))
-    files: dict[str, bytes | str] = {f"s/{number}.json.gz": packed(shard) for number, shard in enumerate(shards)}
-    files.update({f"h/{number}.json.gz": packed(text) for number, text in enumerate(hot)})
+    # as written: normalise changes no Han character, and bases and neighbours are Han
+    shards, hot = shard_postings(build_postings(entries), lambda number: entry_text(entries[number]), pack=packed)
+    files: dict[str, bytes] = {f"s/{number}.json.gz": packed(shard) for number, shard in enumerate(shards)}
+    files.update({f"h/{number}.json.gz": data for number, data in enumerate(hot)})
     store = SentenceStore()
     for start in range(0, len(entries), ENTRY_CHUNK):
-        rows = []
+        rows, previous = [], None
         for i, entry in enumerate(entries[start:start + ENTRY_CHUNK], start):
             title = store.add(entry.title + "\n") if entry.title else []
             # the heading is a heading entry's title: the same sentences (line end included), no new text
             heading = store.add(entry.heading + "\n") if entry.heading else []
-            rows.append([page_of[i], entry.anchor, len(title), encode_ids(heading), encode_ids(title + store.add(entry.body))])
+            rows.append([page_of[i], entry.anchor, len(title), heading_field(heading, title, previous),
+                         encode_ids(title + store.add(entry.body))])
+            previous = heading
         used = sorted({row[0] for row in rows})
         files[f"e/{start // ENTRY_CHUNK}.json.gz"] = packed({
             "entries": rows, "pages": {str(p): [pages[p].url, pages[p].title] for p in used}})
     files["f.json.gz"] = packed(facet_pages(pages))
     sentences = store.sentences()
+    dictionary = sentence_dictionary(sentences)
+    files[DICTIONARY] = gzip.compress(dictionary, compresslevel=9, mtime=0)
     for start in range(0, len(sentences), SENTENCE_CHUNK):
-        files[f"t/{start // SENTENCE_CHUNK}.json.gz"] = packed(sentences[start:start + SENTENCE_CHUNK])
+        files[f"t/{start // SENTENCE_CHUNK}.deflate"] = deflated(sentences[start:start + SENTENCE_CHUNK], dictionary)
     manifest = {
         "format": FORMAT, "lang": lang, "shards": len(shards), "entry_chunk": ENTRY_CHUNK, "sentence_chunk": SENTENCE_CHUNK,
         "entries": len(entries), "plan_entries": plan_entries, "pages": len(pages), "plan_pages": sum(page.is_plan for page in pages),
@@ -261,7 +239,7 @@ def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: 
         "synonyms": synonym_groups() if groups is None else groups,
         "suffixes": [list(pair) for pair in SUFFIXES],
     }
-    files["manifest.json"] = dumps(manifest)
+    files[MANIFEST] = packed(manifest)
     return files
 
 
@@ -303,11 +281,10 @@ def write_index(root: Path, lang: str) -> dict[str, int]:
             path.unlink()
     for name, content in sorted(files.items()):
         path = directory / name
-        data = content if isinstance(content, bytes) else content.encode("utf-8")
         try:
-            if path.stat().st_size == len(data) and path.read_bytes() == data:
+            if path.stat().st_size == len(content) and path.read_bytes() == content:
                 continue
         except FileNotFoundError:
             path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    return {name: len(content if isinstance(content, bytes) else content.encode("utf-8")) for name, content in files.items()}
+        path.write_bytes(content)
+    return {name: len(content) for name, content in files.items()}

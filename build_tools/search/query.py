@@ -13,10 +13,12 @@ When no entry holds all phrases, ``search_pages`` gives the pages holding each o
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.search.index import INDEX_DIRECTORY, decode_ids, decode_varints, dumps, unpacked
+from build_tools.search.index import DICTIONARY, INDEX_DIRECTORY, MANIFEST, decode_ids, dumps, inflated, unpacked
+from build_tools.search.postings import decode, decode_relative, decode_varints
 from build_tools.search.synonyms import expand_phrase
 from build_tools.search.tokens import HAN_RUN, normalise, query_parts, token_hash, tokenise
 
@@ -36,46 +38,49 @@ class RefusedQuery(ValueError):
     """A phrase that gives no token: one Han character alone (光)."""
 
 
-def decode(encoded: str) -> dict[int, bool]:
-    """Varints of 2 * (entry delta) + in_title -> {entry: in_title}."""
-    postings, entry = {}, 0
-    for number in decode_varints(encoded):
-        entry += number >> 1
-        postings[entry] = bool(number & 1)
-    return postings
-
-
 class Index:
     """The files of a built index (name -> bytes or text), read as the browser reads them."""
 
     def __init__(self, files: dict):
         self.files = files
-        self.manifest = unpacked(files["manifest.json"])
+        self.manifest = unpacked(files[MANIFEST])
+        self.dictionary = gzip.decompress(files[DICTIONARY])
         self.cache: dict[str, object] = {}
 
     def read(self, name: str):
         """A file of the index, inflated and parsed once."""
         if name not in self.cache:
-            self.cache[name] = unpacked(self.files[name])
+            self.cache[name] = read_file(self.files, name, self.dictionary)
         return self.cache[name]
 
     def postings(self, token: str) -> dict[int, bool]:
-        shard = self.read(f"s/{token_hash(token) % self.manifest['shards']}.json.gz")
-        value = shard.get(token, "")
-        return decode(self.read(f"h/{value}.json.gz") if isinstance(value, int) else value)
+        """{entry: in_title} of a token: from its shard, its own file (h/), or its file and its base's."""
+        value = self.read(f"s/{token_hash(token) % self.manifest['shards']}.json.gz").get(token, "")
+        if isinstance(value, str):
+            return decode(value)
+        if len(value) == 3:  # [file, bytes, neighbours]
+            return decode(self.read(f"h/{value[0]}.json.gz"))
+        return decode_relative(self.read(f"h/{value[0]}.json.gz"), decode(self.read(f"h/{value[3]}.json.gz")))
 
     def entry(self, number: int) -> dict:
         """{page, url, page_title, anchor, title, heading, text} of an entry."""
         chunk = self.read(f"e/{number // self.manifest['entry_chunk']}.json.gz")
-        page, anchor, title_count, heading, sentences = chunk["entries"][number % self.manifest["entry_chunk"]]
+        row = number % self.manifest["entry_chunk"]
+        page, anchor, title_count, heading, sentences = chunk["entries"][row]
         text = [self.sentence(s) for s in decode_ids(sentences)]
         url, page_title = chunk["pages"][str(page)]
-        return {"page": page, "url": url, "page_title": page_title, "anchor": anchor,
-                "title": "".join(text[:title_count])[:-1], "heading": "".join(self.sentence(s) for s in decode_ids(heading))[:-1],
-                "text": "".join(text)}
+        while heading == 1:  # the heading of the row before
+            row -= 1
+            heading = chunk["entries"][row][3]
+        if heading == 0:  # that row's title
+            heading = decode_ids(chunk["entries"][row][4])[:chunk["entries"][row][2]]
+        else:
+            heading = decode_ids(heading)
+        return {"page": page, "url": url, "page_title": page_title, "anchor": anchor, "title": "".join(text[:title_count])[:-1],
+                "heading": "".join(self.sentence(s) for s in heading)[:-1], "text": "".join(text)}
 
     def sentence(self, number: int) -> str:
-        return self.read(f"t/{number // self.manifest['sentence_chunk']}.json.gz")[number % self.manifest["sentence_chunk"]]
+        return self.read(f"t/{number // self.manifest['sentence_chunk']}.deflate")[number % self.manifest["sentence_chunk"]]
 
     def page_starts(self) -> list[int]:
         """The first entry of each page (the manifest keeps their differences)."""
@@ -171,14 +176,19 @@ def page_of(starts: list[int], entry: int) -> int:
 
 def read_index(directory: Path) -> dict[str, bytes | str]:
     """The files of a written index (site/search-index/), as ``build_index`` returned them."""
-    return {path.relative_to(directory).as_posix(): path.read_text(encoding="utf-8") if path.suffix == ".json" else path.read_bytes()
-            for path in sorted(directory.rglob("*")) if path.is_file()}
+    return {path.relative_to(directory).as_posix(): path.read_bytes() for path in sorted(directory.rglob("*")) if path.is_file()}
+
+
+def read_file(files: dict[str, bytes], name: str, dictionary: bytes):
+    """A file of the index, parsed: a sentence chunk inflated with the dictionary, any other gunzipped."""
+    return inflated(files[name], dictionary) if name.endswith(".deflate") else unpacked(files[name])
 
 
 def stored_text(files: dict) -> str:
     """Every word the index stores (sentences, anchors, page titles, facets), inflated: for checks that
     some text never reaches it."""
-    return "\n".join(dumps(unpacked(data)) for name, data in sorted(files.items()) if name[:2] in ("t/", "e/"))
+    dictionary = gzip.decompress(files[DICTIONARY])
+    return "\n".join(dumps(read_file(files, name, dictionary)) for name in sorted(files) if name[:2] in ("t/", "e/"))
 
 
 def search_site(edition: Path, query: str) -> list[dict]:

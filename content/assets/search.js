@@ -1,10 +1,11 @@
 // The search page: reads ?q= (and the filters, ?level=…), queries the static index of build_tools/search
 // (search-index/ of the edition) and renders results into [data-search-results]. Nothing is fetched until
 // a query is made: then the manifest, the postings of the query's tokens (a shard, or a hot token's own
-// file), and for the results shown their entry chunks and sentence chunks; the filters' f.json.gz after
-// the first results. Files are gzip on disk and inflated here (DecompressionStream). Postings name the
-// entries holding every token of a phrase; the entry's text decides (matchSpans), as query.py does.
-// normalise, stem, tokenise, tokenHash and expandPhrase mirror build_tools/search/tokens.py and
+// file and its base's), and for the results shown their entry chunks and sentence chunks (and once, the
+// sentences' dictionary); the filters' f.json.gz after the first results. Files are gzip on disk, the
+// sentence chunks raw deflate with a preset dictionary, inflated here (DecompressionStream). Postings
+// name the entries holding every token of a phrase; the entry's text decides (matchSpans), as query.py
+// does. normalise, stem, tokenise, tokenHash and expandPhrase mirror build_tools/search/tokens.py and
 // synonyms.py (tests compare them on the seed site's text). Every word shown comes from the page's data-*
 // attributes; document text is inserted with textContent only, never as HTML.
 (function () {
@@ -134,7 +135,7 @@
     });
   }
 
-  // varints of 2 * (entry delta) + inTitle, as query.decode: Map(entry -> inTitle)
+  // varints of 2 * (entry delta) + inTitle, as postings.decode: Map(entry -> inTitle), in entry order
   function decode(encoded) {
     var postings = new Map(), entry = 0;
     decodeVarints(encoded).forEach(function (number) {
@@ -144,46 +145,93 @@
     return postings;
   }
 
-  // a .json.gz file of the index: gzip bytes, inflated here (a server that sent it with
-  // Content-Encoding: gzip has inflated it already: then it does not start with the gzip magic 1f 8b)
-  function readJson(response) {
-    return response.arrayBuffer().then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
-      return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
-    }).then(JSON.parse);
+  // [inside, outside] against the base's postings, as postings.decode_relative: inside are gaps in the
+  // base's list (2 * (gap - 1) + inTitle xor the base's), outside as decode; Map in entry order
+  function decodeRelative(encoded, base) {
+    var entries = Array.from(base.keys()), found = [], index = -1;
+    decodeVarints(encoded[0]).forEach(function (number) {
+      index += Math.floor(number / 2) + 1;
+      found.push([entries[index], base.get(entries[index]) !== (number % 2 === 1)]);
+    });
+    decode(encoded[1]).forEach(function (inTitle, entry) { found.push([entry, inTitle]); });
+    return new Map(found.sort(function (a, b) { return a[0] - b[0]; }));
+  }
+
+  function inflate(parts, format) {
+    return new Response(new Blob(parts).stream().pipeThrough(new DecompressionStream(format))).arrayBuffer();
+  }
+
+  // a .gz file of the index: gzip bytes, inflated here (a server that sent it with Content-Encoding: gzip
+  // has inflated it already: then it does not start with the gzip magic 1f 8b)
+  function gunzipped(bytes) {
+    if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(bytes);
+    return inflate([bytes], "gzip").then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
+  // a sentence chunk (index.deflated): raw deflate written with a preset dictionary, inflated after the
+  // dictionary sent as a stored block (BFINAL 0, BTYPE 00, LEN, NLEN), so that its back-references reach it
+  function inflatedWith(dictionary, bytes) {
+    var n = dictionary.length, stored = new Uint8Array([0, n & 255, n >> 8, ~n & 255, (~n >> 8) & 255]);
+    return inflate([stored, dictionary, bytes], "deflate-raw").then(function (buffer) { return new Uint8Array(buffer, n); });
   }
 
   function Index(base) {
     var cache = {};
-    function load(name) {
-      if (!cache[name]) {
-        cache[name] = fetch(new URL(name, base)).then(function (r) {
-          if (!r.ok) throw new Error(name + ": " + r.status);
-          return readJson(r);
-        });
-      }
+    function fetched(name) {
+      return fetch(new URL(name, base)).then(function (r) {
+        if (!r.ok) throw new Error(name + ": " + r.status);
+        return r.arrayBuffer();
+      }).then(function (buffer) { return new Uint8Array(buffer); });
+    }
+    function once(name, read) {
+      if (!cache[name]) cache[name] = read();
       return cache[name];
     }
+    function load(name) {
+      return once(name, function () {
+        return fetched(name).then(gunzipped).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); });
+      });
+    }
+    function loadSentences(name) {
+      return once(name, function () {
+        var dictionary = once("t.dict.gz", function () { return fetched("t.dict.gz").then(gunzipped); });
+        return Promise.all([dictionary, fetched(name)]).then(function (files) {
+          return inflatedWith(files[0], files[1]);
+        }).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); });
+      });
+    }
     this.load = load;
-    this.manifest = function () { return load("manifest.json"); };
-    this.postings = function (manifest, token) {
+    this.manifest = function () { return load("manifest.json.gz"); };
+    // a token's value in its shard: varints, or [file, bytes, neighbours] of its own file (h/), or [file,
+    // bytes, neighbours, base's file, base's bytes] for a token written against a base; "" for a token in
+    // no entry (postings.shard_postings)
+    this.lookup = function (manifest, token) {
       return load("s/" + (tokenHash(token) % manifest.shards) + ".json.gz").then(function (shard) {
-        var value = Object.prototype.hasOwnProperty.call(shard, token) ? shard[token] : "";
-        return typeof value === "number" ? load("h/" + value + ".json.gz") : value; // a hot token's own file
-      }).then(decode);
+        return Object.prototype.hasOwnProperty.call(shard, token) ? shard[token] : "";
+      });
+    };
+    this.postings = function (value) {
+      if (typeof value === "string") return Promise.resolve(decode(value));
+      var own = load("h/" + value[0] + ".json.gz");
+      if (value.length === 3) return own.then(decode);
+      return Promise.all([own, load("h/" + value[3] + ".json.gz")]).then(function (files) {
+        return decodeRelative(files[0], decode(files[1]));
+      });
     };
     function sentence(manifest, number) {
-      return load("t/" + Math.floor(number / manifest.sentence_chunk) + ".json.gz").then(function (chunk) {
+      return loadSentences("t/" + Math.floor(number / manifest.sentence_chunk) + ".deflate").then(function (chunk) {
         return chunk[number % manifest.sentence_chunk];
       });
     }
     // {id, url, pageTitle, facets, anchor, title, heading, text}, as query.Index.entry
     this.entry = function (manifest, id) {
       return load("e/" + Math.floor(id / manifest.entry_chunk) + ".json.gz").then(function (chunk) {
-        var row = chunk.entries[id % manifest.entry_chunk];
+        var at = id % manifest.entry_chunk, row = chunk.entries[at];
         var page = chunk.pages[String(row[0])];
-        var headingIds = decodeIds(row[3]);
+        // the heading: 1 is the row before's, 0 a row's own title, else sentence ids (index.heading_field)
+        while (chunk.entries[at][3] === 1) at -= 1;
+        var source = chunk.entries[at];
+        var headingIds = source[3] === 0 ? decodeIds(source[4]).slice(0, source[2]) : decodeIds(source[3]);
         var wanted = decodeIds(row[4]).concat(headingIds).map(function (n) { return sentence(manifest, n); });
         return Promise.all(wanted).then(function (texts) {
           var heading = texts.splice(texts.length - headingIds.length).join("").slice(0, -1);
@@ -196,11 +244,50 @@
     };
   }
 
-  // candidate entries of a phrase, those holding all its tokens: Map(entry -> every token in the title);
+  // the tokens of a phrase whose postings give its candidates: all but a hot token almost always written
+  // with a neighbour in the phrase whose postings are read (postings.choose_bases: 展改 is written 发展改,
+  // so 发展, 32 KB at 3,000 plans, adds nothing to 展改's candidates). Taken cheapest first, the cost of a
+  // token written against a base counting the base's file unless it is read already; a token whose file
+  // is read anyway as a base is kept. ``occurrences``: [token, position] in phrase order
+  function chosenTokens(occurrences, values) {
+    var chosen = new Set(), files = new Set();
+    function hot(t) { return typeof values.get(t) !== "string"; }
+    function cost(t) {
+      var v = values.get(t);
+      return hot(t) ? (files.has(v[0]) ? 0 : v[1]) + (v.length > 3 && !files.has(v[3]) ? v[4] : 0) : 0;
+    }
+    function impliedBy(t, i, j) {
+      var n = occurrences[j];
+      if (!n || !chosen.has(n[0]) || !hot(n[0]) || Math.abs(n[1] - occurrences[i][1]) !== 1) return false;
+      var around = values.get(n[0])[2];  // the characters written before and after the neighbour
+      return j > i ? n[0].charAt(0) === t.charAt(1) && around.charAt(0) === t.charAt(0)
+                   : n[0].charAt(1) === t.charAt(0) && around.charAt(1) === t.charAt(1);
+    }
+    function implied(t) {
+      return hot(t) && occurrences.some(function (o, i) { return o[0] === t && (impliedBy(t, i, i - 1) || impliedBy(t, i, i + 1)); });
+    }
+    var left = Array.from(values.keys());
+    while (left.length) {
+      left = left.filter(function (t) { return !implied(t) || files.has(values.get(t)[0]); });
+      if (!left.length) break;
+      left.sort(function (a, b) { return cost(a) - cost(b) || (a < b ? -1 : a > b ? 1 : 0); });
+      var t = left.shift(), v = values.get(t);
+      chosen.add(t);
+      if (hot(t)) { files.add(v[0]); if (v.length > 3) files.add(v[3]); }
+    }
+    return Array.from(values.keys()).filter(function (t) { return chosen.has(t) || (hot(t) && files.has(values.get(t)[0])); });
+  }
+
+  // candidate entries of a phrase, those holding all its chosen tokens: Map(entry -> all in the title);
   // the text decides later (matchSpans), as query.candidates and query.contains_phrase
   function phraseEntries(index, manifest, phrase) {
-    var tokens = Array.from(new Set(tokenise(phrase).map(function (t) { return t[0]; })));
-    return Promise.all(tokens.map(function (t) { return index.postings(manifest, t); })).then(function (lists) {
+    var occurrences = tokenise(phrase).map(function (t) { return [t[0], t[3]]; });
+    var tokens = Array.from(new Set(occurrences.map(function (o) { return o[0]; })));
+    return Promise.all(tokens.map(function (t) { return index.lookup(manifest, t); })).then(function (found) {
+      if (!found.length || found.indexOf("") >= 0) return [];  // a token in no entry: no candidate
+      var values = new Map(tokens.map(function (t, i) { return [t, found[i]]; }));
+      return Promise.all(chosenTokens(occurrences, values).map(function (t) { return index.postings(values.get(t)); }));
+    }).then(function (lists) {
       var found = new Map();
       if (!lists.length) return found;
       lists.sort(function (a, b) { return a.size - b.size; });
@@ -454,19 +541,23 @@
           var hitPages = new Set(result.hits.map(function (hit) { return pageOf(starts, hit.id); }));
           result.pageHits.forEach(function (pageHit) { if (!hitPages.has(pageHit.page)) queue.push({pageHit: pageHit}); });
           var shown = 0, next = 0, pages = new Set(), plans = new Set(), passages = 0, pageOnly = 0;
+          var exact = result.variants.every(function (variants) {
+            return variants.every(function (v) { return tokenise(v).length === 1; });
+          });
           function report() {
-            // while candidates remain unread the counts are of candidates (every token in the passage);
+            // while candidates remain unread the counts are of candidates (every token in the passage), an
+            // upper bound said as such unless every phrase is one token (光伏, solar: the postings are exact);
             // once all are read, of the passages that hold the query as written
-            var done = next >= queue.length;
+            var done = next >= queue.length, bound = !done && !exact;
             var entries = done ? passages : result.hits.length;
             var pageCount = done ? pages.size : new Set(queue.map(function (q) { return q.hit ? pageOf(starts, q.hit.id) : q.pageHit.page; })).size;
             var planCount = 0;
             if (done) { planCount = plans.size; } else {
               new Set(queue.map(function (q) { return q.hit ? pageOf(starts, q.hit.id) : q.pageHit.page; })).forEach(function (p) { if (p < manifest.plan_pages) planCount += 1; });
             }
-            var text = entries ? format(box.dataset.found, {entries: entries, pages: pageCount, plans: planCount}) : "";
+            var text = entries ? format(bound ? box.dataset.foundAtMost : box.dataset.found, {entries: entries, pages: pageCount, plans: planCount}) : "";
             var onlyPages = done ? pageOnly : queue.length - result.hits.length;
-            if (onlyPages) text += (text ? " " : "") + format(box.dataset.pagesOnly, {pages: onlyPages});
+            if (onlyPages) text += (text ? " " : "") + format(bound ? box.dataset.pagesOnlyAtMost : box.dataset.pagesOnly, {pages: onlyPages});
             status.textContent = text || format(box.dataset.none, {query: query.trim()});
           }
           function add(entry, spans, page) {
@@ -563,6 +654,7 @@
 
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); submit(input.value); });
     input.addEventListener("input", function () {
+      index.manifest().catch(function () {});  // typing: the query to come wants the manifest (a few KB)
       clearTimeout(timer);
       timer = setTimeout(function () { submit(input.value); }, 250);
     });
@@ -575,6 +667,6 @@
     } else if (initialQuery) { input.value = initialQuery; submit(initialQuery); }
   }
 
-  window.planSearch = {decodeVarints: decodeVarints, decodeIds: decodeIds, queryParts: queryParts, normalise: normalise, stem: stem, tokenise: tokenise, tokenHash: tokenHash, expandPhrase: function (p, groups, suffixes) { SUFFIXES = suffixes; return expandPhrase(p, groups); }};
+  window.planSearch = {decodeVarints: decodeVarints, decodeIds: decodeIds, decodeRelative: function (encoded, base) { return Array.from(decodeRelative(encoded, decode(base))); }, queryParts: queryParts, normalise: normalise, stem: stem, tokenise: tokenise, tokenHash: tokenHash, expandPhrase: function (p, groups, suffixes) { SUFFIXES = suffixes; return expandPhrase(p, groups); }};
   if (window.document$) { window.document$.subscribe(start); } else { document.addEventListener("DOMContentLoaded", start); }
 })();

@@ -4,7 +4,7 @@
 
 Prints the time to read the pages and to build the index, the process's peak memory, the entries, the
 text's bytes (UTF-8, what the entries hold), and per kind of file (s/ postings shards, h/ hot tokens,
-e/ entries, t/ sentences, f.json.gz filters, manifest) the bytes on disk (gzip, as served) and inflated.
+e/ entries, t/ sentences and their dictionary, f.json.gz filters, manifest) the bytes on disk (gzip, as served) and inflated.
 --write writes the index into SITE_DIR/search-index/ (replacing it). Figures for notes; tests never
 assert time.
 """
@@ -16,32 +16,33 @@ import resource
 import shutil
 import sys
 import time
+import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from build_tools.search.index import INDEX_DIRECTORY, build_index, entry_text, read_site  # noqa: E402
+from build_tools.search.index import DICTIONARY, INDEX_DIRECTORY, MANIFEST, build_index, entry_text, read_site  # noqa: E402
 
 
-def size_of(content: bytes | str) -> tuple[int, int]:
-    """(bytes on disk, bytes inflated)."""
-    if isinstance(content, str):
-        return len(content.encode("utf-8")), len(content.encode("utf-8"))
-    return len(content), len(gzip.decompress(content))
+def size_of(content: bytes, dictionary: bytes) -> tuple[int, int]:
+    """(bytes on disk, bytes inflated): gzip, or raw deflate with the sentences' dictionary."""
+    if content[:2] == b"\x1f\x8b":
+        return len(content), len(gzip.decompress(content))
+    return len(content), len(zlib.decompressobj(-15, zdict=dictionary).decompress(content))
 
 
 def print_sizes(files: dict, text: int) -> None:
     """Each kind of index file (count, bytes on disk and inflated, largest) and the whole against the text."""
-    total = 0
-    for kind in ("s/", "h/", "e/", "t/", "f.json.gz", "manifest.json"):
+    total, dictionary = 0, gzip.decompress(files[DICTIONARY])
+    for kind in ("s/", "h/", "e/", "t/", DICTIONARY, "f.json.gz", MANIFEST):
         names = [n for n in files if n.startswith(kind)]
         if not names:
             continue
-        disk = sum(size_of(files[n])[0] for n in names)
-        inflated = sum(size_of(files[n])[1] for n in names)
+        sizes = [size_of(files[n], dictionary) for n in names]
+        disk, inflated = sum(d for d, _ in sizes), sum(i for _, i in sizes)
         total += disk
-        print(f"{kind:14} {len(names):6} files, disk {disk / 1e6:6.2f} MB ({100 * disk / text:4.1f}% of the text), "
-              f"inflated {inflated / 1e6:6.2f} MB, largest {max(size_of(files[n])[0] for n in names) / 1e3:.1f} KB")
+        print(f"{kind:16} {len(names):6} files, disk {disk / 1e6:6.2f} MB ({100 * disk / text:4.1f}% of the text), "
+              f"inflated {inflated / 1e6:6.2f} MB, largest {max(d for d, _ in sizes) / 1e3:.1f} KB")
     print(f"index on disk {total / 1e6:.2f} MB = {100 * total / text:.1f}% of the text")
 
 
@@ -63,10 +64,7 @@ def main() -> None:
         shutil.rmtree(directory, ignore_errors=True)
         for name, content in files.items():
             (directory / name).parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                (directory / name).write_bytes(content)
-            else:
-                (directory / name).write_text(content, encoding="utf-8")
+            (directory / name).write_bytes(content)
         print(f"written to {directory}")
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import json
+import random
+from array import array
 
 import pytest
 
 from build_tools.search.extract import Entry, read_entries
-from build_tools.search.index import (Page, build_index, build_postings, decode_varints, dumps, encode_postings, encode_varints,
-                                      shard_postings, split_sentences, unpacked)
-from build_tools.search.query import Index, RefusedQuery, contains_phrase, decode, search, search_pages
+from build_tools.search.index import (DICTIONARY_BYTES, MANIFEST, Page, build_index, build_postings, deflated, dumps, inflated, packed,
+                                      sentence_dictionary, split_sentences, unpacked)
+from build_tools.search.postings import (choose_bases, decode, decode_relative, decode_varints, encode_postings, encode_relative,
+                                         encode_varints, shard_postings)
+from build_tools.search.query import Index, RefusedQuery, contains_phrase, search, search_pages
 from build_tools.search.synonyms import expand_alias, expand_phrase, stem_of, synonym_groups
 from build_tools.search.tokens import normalise, query_parts, stem, token_hash, token_set, tokenise
 
@@ -162,7 +165,7 @@ def test_single_character_is_refused(files):
 
 def test_index_is_deterministic_and_independent_of_input_order(files):
     assert build_index(list(reversed(PAGES)), groups=synonym_groups(), lang="zh") == files
-    manifest = json.loads(files["manifest.json"])
+    manifest = unpacked(files[MANIFEST])
     assert manifest["plan_entries"] == 8 and manifest["entries"] == 9  # plan pages first
 
 
@@ -179,9 +182,22 @@ def test_entries_come_back_from_the_sentence_store(files):
     texts = [(e["url"], e["anchor"], e["title"], e["text"], e["heading"]) for e in map(index.entry, range(index.manifest["entries"]))]
     assert ("plans/a/", "t1-1", "1．建设海绵城市", "1．建设海绵城市\n正文", "1．建设海绵城市") in texts
     assert ("plans/b/", "p1", "", "海绵，绵城市", "") in texts
-    sentences = [s for name, data in files.items() if name.startswith("t/") for s in unpacked(data)]
+    sentences = [s for name in files if name.startswith("t/") for s in index.read(name)]
     assert len(sentences) == len(set(sentences))                      # each sentence stored once
-    assert all(isinstance(data, bytes) and data[:2] == b"\x1f\x8b" for name, data in files.items() if name != "manifest.json")
+    assert all(data[:2] == b"\x1f\x8b" for name, data in files.items() if not name.startswith("t/"))  # gzip
+
+
+def test_sentence_chunks_are_deflated_with_a_dictionary_of_the_stores_sentences():
+    rng = random.Random(8)
+    places, works = ["宝坻区", "武清区", "津南区", "静海区", "蓟州区"], ["海绵城市建设", "垃圾分类", "光伏发电", "绿色建筑", "节能降碳"]
+    sentences = [f"{rng.choice(places)}第{n}项：推进{rng.choice(works)}，到{rng.randint(2025, 2035)}年完成。" for n in range(5000)]
+    dictionary = sentence_dictionary(sentences)
+    text = dictionary.decode("utf-8")
+    assert DICTIONARY_BYTES * 0.8 < len(dictionary) <= DICTIONARY_BYTES and "第5项" in text and "第4995项" in text  # the whole store
+    chunk = sentences[16:32]
+    assert inflated(deflated(chunk, dictionary), dictionary) == chunk
+    assert len(deflated(chunk, dictionary)) < (len(packed(chunk)) - 18) * 0.7     # the wording is in the dictionary
+    assert sentence_dictionary(["光伏。", "风电。"]) == "光伏。风电。".encode()     # a small store: all of it
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -238,15 +254,48 @@ def test_shards_are_bounded_and_keyed_by_hash():
     from array import array
 
     postings = {f"词{i:03d}": array("I", range(0, 80, 2)) for i in range(200)}
-    shards, hot = shard_postings(postings, max_bytes=2000)
+    shards, hot = shard_postings(postings, lambda entry: "", mean_bytes=2000)
     assert len(shards) > 1 and len(shards) & (len(shards) - 1) == 0 and hot == []
-    assert all(len(dumps(shard)) <= 2000 for shard in shards)
+    assert sum(len(dumps(shard)) for shard in shards) <= 2000 * len(shards) < 2 * sum(len(dumps(shard)) for shard in shards)
     for number, shard in enumerate(shards):
         assert all(token_hash(token) % len(shards) == number for token in shard)
     assert sum(len(s) for s in shards) == 200
-    # a token with long postings gets a file of its own; its shard holds the file's number
-    shards, hot = shard_postings({"碳达": array("I", range(0, 10000, 2)), "峰值": array("I", [2])}, hot_bytes=100)
-    assert len(shards) == 1 and shards[0]["碳达"] == 0 and decode(hot[0]) == {n: False for n in range(5000)}
+    # a token with long postings gets a file of its own; its shard holds the file's number and size
+    shards, hot = shard_postings({"碳达": array("I", range(0, 10000, 2)), "峰值": array("I", [2])}, lambda entry: "", hot_bytes=100)
+    assert len(shards) == 1 and shards[0]["碳达"] == [0, len(hot[0]), "  "] and decode(hot[0]) == {n: False for n in range(5000)}
+
+
+def test_a_token_mostly_beside_another_is_written_against_it():
+    """碳达 is in 6 of the 10 entries holding 达峰, always as 碳达峰, and in one more: [file, bytes, neighbours,
+    base's file, base's bytes]; 峰值, as often in those entries but never beside 达峰, is written alone."""
+    entries = sorted(random.Random(8).sample(range(20_000), 1000))
+    dafeng = array("I", [2 * n + (i % 100 == 4) for i, n in enumerate(entries)])  # 10 of them with 达峰 in the title
+    tanda = array("I", [v for i, v in enumerate(dafeng) if i % 10 < 6] + [2 * 20_001])
+    fengzhi = array("I", [v & ~1 for v in tanda])
+    postings = {"达峰": dafeng, "碳达": tanda, "峰值": fengzhi, "排放": array("I", [2])}
+    beside = {v >> 1 for v in tanda}
+
+    def text_of(entry: int) -> str:
+        return "实现碳达峰，峰值" if entry in beside else "达峰"
+
+    shards, hot = shard_postings(postings, text_of, hot_bytes=100, pack=packed)
+    assert choose_bases(postings, ["达峰", "碳达", "峰值"], text_of) == ({"碳达": "达峰"}, {"达峰": "  ", "碳达": "现峰", "峰值": "  "})
+    base, relative, alone = shards[0]["达峰"], shards[0]["碳达"], shards[0]["峰值"]
+    assert relative[3:] == base[:2] and relative[2] == "现峰" and len(relative) == 5 and len(base) == len(alone) == 3
+    assert decode_relative(unpacked(hot[relative[0]]), decode(unpacked(hot[base[0]]))) == decode(encode_postings(tanda))
+    assert relative[1] < base[1] / 2                        # the subset of the base's entries costs little
+
+
+@pytest.mark.parametrize("values, base", [
+    ([2, 4, 6, 18], [0, 2, 5, 6]),                        # inside, a title differing from the base's, outside
+    ([1, 3], [0, 2]),                                      # titles where the base has none
+    ([7], [0, 2, 4]),                                      # nothing inside
+    ([], [0]),
+])
+def test_relative_postings_round_trip(values, base):
+    position = {value >> 1: index for index, value in enumerate(base)}
+    encoded = encode_relative(array("I", values), array("I", base), position)
+    assert decode_relative(encoded, decode(encode_postings(array("I", base)))) == decode(encode_postings(array("I", values)))
 
 
 @pytest.mark.parametrize("numbers, text", [([5, 40, 0], "5e10"), ([31, 32, 1024], "VW1WW1"), ([], "")])
@@ -254,3 +303,18 @@ def test_varints(numbers, text):
     assert encode_varints(numbers) == text
     assert decode_varints(text) == numbers
     assert decode_varints(encode_varints([0, 1, 2**20, 2**31 + 7])) == [0, 1, 2**20, 2**31 + 7]
+
+
+def test_an_entrys_heading_is_its_title_the_row_befores_or_its_sentences():
+    """二、重点任务 heads 39 paragraphs across two entry chunks: 0 (its own title), then 1 (the row before's),
+    its sentence ids again at the start of the second chunk."""
+    from build_tools.search.index import ENTRY_CHUNK
+
+    heading = Entry("plans/x/", "s2", "二、重点任务", "", "二、重点任务")
+    paragraphs = [Entry("plans/x/", f"s2-p{n}", "", f"推进第{n}项工作。", "二、重点任务") for n in range(1, 40)]
+    files = build_index([Page(url="plans/x/", title="某区方案", entries=[heading, *paragraphs])], groups=[], lang="zh")
+    index = Index(files)
+    assert [index.entry(n)["heading"] for n in range(40)] == ["二、重点任务"] * 40
+    fields = [row[3] for name in ("e/0.json.gz", "e/1.json.gz") for row in unpacked(files[name])["entries"]]
+    assert fields[:2] == [0, 1] and set(fields[2:ENTRY_CHUNK]) == {1}
+    assert isinstance(fields[ENTRY_CHUNK], str) and set(fields[ENTRY_CHUNK + 1:]) == {1}
