@@ -16,6 +16,7 @@
   var HAS_HAN = new RegExp(HAN_RUN);
   var SUFFIXES = []; // [[suffix, form written in queries], ...] longest first, from the manifest
   var PAGE_SIZE = 10;
+  var LOOSE_EXTRA = 3;
   var SNIPPET_BEFORE = 40;
   var SNIPPET_LENGTH = 160;
 
@@ -148,13 +149,17 @@
   // [inside, outside] against the base's postings, as postings.decode_relative: inside are gaps in the
   // base's list (2 * (gap - 1) + inTitle xor the base's), outside as decode; Map in entry order
   function decodeRelative(encoded, base) {
-    var entries = Array.from(base.keys()), found = [], index = -1;
+    var entries = Array.from(base.keys()), inside = [], index = -1;
     decodeVarints(encoded[0]).forEach(function (number) {
       index += Math.floor(number / 2) + 1;
-      found.push([entries[index], base.get(entries[index]) !== (number % 2 === 1)]);
+      inside.push([entries[index], base.get(entries[index]) !== (number % 2 === 1)]);
     });
-    decode(encoded[1]).forEach(function (inTitle, entry) { found.push([entry, inTitle]); });
-    return new Map(found.sort(function (a, b) { return a[0] - b[0]; }));
+    var outside = Array.from(decode(encoded[1])), found = new Map(), i = 0, j = 0;
+    while (i < inside.length || j < outside.length) {  // both in entry order: merged
+      var next = j >= outside.length || (i < inside.length && inside[i][0] < outside[j][0]) ? inside[i++] : outside[j++];
+      found.set(next[0], next[1]);
+    }
+    return found;
   }
 
   function inflate(parts, format) {
@@ -278,17 +283,21 @@
     return Array.from(values.keys()).filter(function (t) { return chosen.has(t) || (hot(t) && files.has(values.get(t)[0])); });
   }
 
-  // candidate entries of a phrase, those holding all its chosen tokens: Map(entry -> all in the title);
-  // the text decides later (matchSpans), as query.candidates and query.contains_phrase
+  // candidate entries of a phrase, those holding all its chosen tokens: Map(entry -> all in the title),
+  // its ``loose`` true if a token was left out; the text decides later (matchSpans), as query.candidates
+  // and query.contains_phrase
   function phraseEntries(index, manifest, phrase) {
     var occurrences = tokenise(phrase).map(function (t) { return [t[0], t[3]]; });
-    var tokens = Array.from(new Set(occurrences.map(function (o) { return o[0]; })));
+    var tokens = Array.from(new Set(occurrences.map(function (o) { return o[0]; }))), loose = false;
     return Promise.all(tokens.map(function (t) { return index.lookup(manifest, t); })).then(function (found) {
       if (!found.length || found.indexOf("") >= 0) return [];  // a token in no entry: no candidate
       var values = new Map(tokens.map(function (t, i) { return [t, found[i]]; }));
-      return Promise.all(chosenTokens(occurrences, values).map(function (t) { return index.postings(values.get(t)); }));
+      var chosen = chosenTokens(occurrences, values);
+      loose = chosen.length < tokens.length;
+      return Promise.all(chosen.map(function (t) { return index.postings(values.get(t)); }));
     }).then(function (lists) {
       var found = new Map();
+      found.loose = loose;
       if (!lists.length) return found;
       lists.sort(function (a, b) { return a.size - b.size; });
       lists[0].forEach(function (inTitle, entry) {
@@ -327,7 +336,7 @@
         var merged = new Map();
         maps.forEach(function (m) { m.forEach(function (inTitle, e) { merged.set(e, (merged.get(e) || false) || inTitle); }); });
         if (kept) merged.forEach(function (_, e) { if (!kept.has(pageOf(starts, e))) merged.delete(e); });
-        return {variants: variants, entries: merged};
+        return {variants: variants, entries: merged, loose: maps.some(function (m) { return m.loose; })};
       });
     })).then(function (perPart) {
       var hits = [];
@@ -345,9 +354,9 @@
       var pageHits = [];
       if (perPart.length > 1) {
         var byPage = perPart.map(function (p) {
-          var pages = new Map();
-          Array.from(p.entries.keys()).sort(function (x, y) { return x - y; }).forEach(function (e) {
-            var page = pageOf(starts, e);
+          var pages = new Map(), page = 0;
+          Int32Array.from(p.entries.keys()).sort().forEach(function (e) {  // a typed array sorts numbers
+            while (page + 1 < starts.length && starts[page + 1] <= e) page += 1;  // entries in order: pages too
             if (!pages.has(page)) pages.set(page, []);
             pages.get(page).push(e);
           });
@@ -360,7 +369,8 @@
         });
         pageHits.sort(function (x, y) { return x.page - y.page; });
       }
-      return {hits: hits, pageHits: pageHits, variants: perPart.map(function (p) { return p.variants; })};
+      return {hits: hits, pageHits: pageHits, variants: perPart.map(function (p) { return p.variants; }),
+              loose: perPart.some(function (p) { return p.loose; })};
     });
   }
 
@@ -592,7 +602,9 @@
             list.setAttribute("aria-busy", "true");
             var wanted = shown + PAGE_SIZE;
             function batch() {
-              var some = queue.slice(next, next + PAGE_SIZE);
+              // a token left out lets in a few candidates without the phrase (特色建筑 for 绿色建筑): the first
+              // batch reads a few more, so that they rarely cost a second round of entries and sentences
+              var some = queue.slice(next, next + PAGE_SIZE + (next === 0 && result.loose ? LOOSE_EXTRA : 0));
               next += some.length;
               return Promise.all(some.map(function (item) {
                 if (item.pageHit) return readPageHit(item.pageHit).then(function (pair) { return pair && {entry: pair[0], spans: pair[1], page: item.pageHit.page, pageOnly: true}; });
