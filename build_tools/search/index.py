@@ -1,7 +1,7 @@
 """Search entries -> a static, sharded index: a small manifest, postings shards, a store of sentences.
 
-Layout written under ``<edition>/search-index/`` (every file compressed on disk, ``.json.gz`` but the
-sentences: the browser inflates it with DecompressionStream, so the disk holds what the wire carries)::
+Layout written under ``<edition>/search-index/`` (every file compressed on disk, gzip but the sentence
+chunks: the browser inflates it with DecompressionStream, so the disk holds what the wire carries)::
 
     manifest.json.gz  format, shard count, entry counts, page boundaries, agency synonyms (a few KB)
     s/<n>.json.gz     postings of the tokens whose FNV-1a hash modulo the shard count is n:
@@ -27,10 +27,11 @@ query or one English word, a single token, is exact from the postings alone. Tex
 sentences (split after 。；！？ and line ends), each distinct sentence once: plans share much of their
 wording (a province's plan is copied by its cities), so the store is a fraction of the text.
 
-A query downloads the manifest, the shards of its tokens (or their hot files, and a base's), and for
-the results it shows their entry chunks and sentence chunks.
-Entry ids put plan pages first, so ``id < plan_entries`` says "plan text" without any download. Output
-is byte-identical for the same pages (sorted input, sorted keys, gzip without a timestamp).
+A query downloads the manifest, the shards of its tokens and the hot files of those it needs (a base's
+too; not a hot token almost always written beside another of the phrase's: postings.py), and for the
+results it shows their entry chunks, the sentences' dictionary and sentence chunks. Entry ids put plan
+pages first, so ``id < plan_entries`` says "plan text" without any download. Output is byte-identical
+for the same pages (sorted input, sorted keys, gzip without a timestamp).
 """
 
 from __future__ import annotations

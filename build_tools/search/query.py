@@ -9,6 +9,9 @@ the entry's text decides: a Han phrase must occur in it as written, a Latin phra
 consecutive tokens (solar panels, not "panels; solar"). Ranking: plan pages before index pages, a match
 in a heading before one in the body, then document order (entry id).
 When no entry holds all phrases, ``search_pages`` gives the pages holding each of them somewhere.
+search.js reads the candidates of a phrase from fewer postings (a hot token almost always written
+beside another of the phrase's is left out, see postings.choose_bases): more candidates, the same
+results once the text decides.
 """
 
 from __future__ import annotations
