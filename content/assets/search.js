@@ -197,16 +197,19 @@
         return fetched(name).then(gunzipped).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); });
       });
     }
+    function dictionary() {
+      return once("t.dict.gz", function () { return fetched("t.dict.gz").then(gunzipped); });
+    }
     function loadSentences(name) {
       return once(name, function () {
-        var dictionary = once("t.dict.gz", function () { return fetched("t.dict.gz").then(gunzipped); });
-        return Promise.all([dictionary, fetched(name)]).then(function (files) {
+        return Promise.all([dictionary(), fetched(name)]).then(function (files) {
           return inflatedWith(files[0], files[1]);
         }).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); });
       });
     }
     this.load = load;
     this.manifest = function () { return load("manifest.json.gz"); };
+    this.dictionary = dictionary;
     // a token's value in its shard: varints, or [file, bytes, neighbours] of its own file (h/), or [file,
     // bytes, neighbours, base's file, base's bytes] for a token written against a base; "" for a token in
     // no entry (postings.shard_postings)
@@ -538,6 +541,7 @@
         return;
       }
       status.textContent = box.dataset.loading;
+      index.dictionary().catch(function () {});  // the sentences' dictionary (10 KB) beside the postings, not after them
       var chosen = choices(), filtered = Object.keys(chosen).length > 0;
       var ready = filtered ? Promise.all([index.manifest(), loadFacets()]) : index.manifest().then(function (m) { return [m, null]; });
       ready.then(function (loaded) {
