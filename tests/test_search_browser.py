@@ -398,3 +398,14 @@ def test_a_hot_token_almost_always_beside_its_neighbour_is_not_fetched(built_sit
     assert [r["href"] for r in hot.results()] == expected and expected
     fetched = [u.rsplit("/search-index/", 1)[1] for u in hot.requests if "/search-index/h/" in u]
     assert fetched == ["h/1.json.gz"] and hot.errors == []
+
+
+def test_a_damaged_index_file_says_so_without_uncaught_errors(served, visit):
+    """Sentence chunks that do not inflate: the status says the index could not be loaded, and the streams'
+    failures are caught (no console error, no unhandled rejection)."""
+    v = visit()
+    v.page.route("**/search-index/t/*.deflate", lambda route: route.fulfill(body=b"not deflate", content_type="application/octet-stream"))
+    v.page.goto(served + "search/?q=" + quote("光伏"))
+    failed = v.page.locator("[data-search]").get_attribute("data-failed")
+    v.page.locator(".plan-search-status").filter(has_text=failed).wait_for()
+    assert v.page.locator("[data-search-results] > li").count() == 0 and v.errors == []

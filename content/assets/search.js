@@ -162,8 +162,13 @@
     return found;
   }
 
+  // bytes written straight to the stream: through a Blob's stream() a file took 2 ms, this way 0.2 ms
+  // (Chromium; about thirty files a query); a write's failure surfaces as the read's
   function inflate(parts, format) {
-    return new Response(new Blob(parts).stream().pipeThrough(new DecompressionStream(format))).arrayBuffer();
+    var stream = new DecompressionStream(format), writer = stream.writable.getWriter();
+    parts.forEach(function (part) { writer.write(part).catch(function () {}); });
+    writer.close().catch(function () {});
+    return new Response(stream.readable).arrayBuffer();
   }
 
   // a .gz file of the index: gzip bytes, inflated here (a server that sent it with Content-Encoding: gzip
