@@ -586,25 +586,19 @@
             shown += 1;
           }
           // a page holding each phrase somewhere: shown at the first passage of its first phrase, once each
-          // phrase is verified on one of its passages
+          // phrase is verified on one of its passages (the phrases' passages read side by side)
           function readPageHit(pageHit) {
-            var found = [];
-            return result.variants.reduce(function (chain, variants, i) {
-              return chain.then(function (ok) {
-                if (!ok) return false;
-                var candidates = pageHit.parts[i].slice();
-                function tryNext() {
-                  if (!candidates.length) return false;
-                  return index.entry(manifest, candidates.shift()).then(function (entry) {
-                    var spans = matchSpans(entry, [variants]);
-                    if (spans === null) return tryNext();
-                    found.push([entry, spans]);
-                    return true;
-                  });
-                }
-                return tryNext();
-              });
-            }, Promise.resolve(true)).then(function (ok) { return ok ? found[0] : null; });
+            return Promise.all(result.variants.map(function (variants, i) {
+              var candidates = pageHit.parts[i].slice();
+              function tryNext() {
+                if (!candidates.length) return null;
+                return index.entry(manifest, candidates.shift()).then(function (entry) {
+                  var spans = matchSpans(entry, [variants]);
+                  return spans === null ? tryNext() : [entry, spans];
+                });
+              }
+              return tryNext();
+            })).then(function (found) { return found.every(Boolean) ? found[0] : null; });
           }
           // reads candidates in rank order until a page of results is shown or none is left
           function page() {
