@@ -1,14 +1,17 @@
 """Benchmark: the search index of N synthetic plans without building their site (index build time,
 peak memory and size at 3,000 plans, where a full MkDocs build takes too long on a shared machine).
 
-    python tests/benchmarks/bench_search_scale.py 3000 [--processes 2]
+    python tests/benchmarks/bench_search_scale.py 3000 [--processes 2] [--write DIR]
 
 The plans of tests/benchmarks/synthetic_plans.py are parsed (in worker processes; not timed as part
 of the index) and each becomes a page of entries as the plan page shows them: one entry per segment,
 a numbered segment's title as the entry's title (build_tools/search/extract.py reads the same from the
 built page). Index pages (themes, targets, regions: about 13% of the text at 300 plans) are left out,
 so the figures are for plan text only. Prints the index build time, the process's peak memory (the
-parse runs in other processes) and the bytes per kind of file against the text. Figures for notes.
+parse runs in other processes) and the bytes per kind of file against the text. --write DIR writes the
+index into DIR, which can stand for the search-index/ of a copy of a built site, so that
+``bench_search.py COPY --no-recall`` times queries on 3,000 plans' index (its results link to pages the
+copy does not have). Figures for notes.
 """
 
 from __future__ import annotations
@@ -75,6 +78,12 @@ def main() -> None:
     print(f"{len(pages)} plan pages, {sum(len(p.entries) for p in pages)} entries, text {text / 1e6:.1f} MB; parsed in {parsed:.0f} s; "
           f"index built in {built:.1f} s, peak memory {peak:.0f} MB (pages alone {before:.0f} MB)")
     print_sizes(files, text)
+    if "--write" in sys.argv:
+        directory = Path(sys.argv[sys.argv.index("--write") + 1])
+        for name, content in files.items():
+            (directory / name).parent.mkdir(parents=True, exist_ok=True)
+            (directory / name).write_bytes(content)
+        print(f"written to {directory}")
 
 
 if __name__ == "__main__":
