@@ -11,10 +11,7 @@ from build_tools import cache
 from build_tools.paths import TRANSLATIONS
 from build_tools.render import pages
 from tests.test_render_incremental import changed_plan
-
-
-def tree(root):
-    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+from tests.test_render_parallel import tree
 
 
 @pytest.fixture

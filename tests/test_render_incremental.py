@@ -4,10 +4,7 @@ leaves exactly what a render into empty folders leaves."""
 from __future__ import annotations
 
 from build_tools.render import pages
-
-
-def tree(root):
-    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+from tests.test_render_parallel import tree
 
 
 def times(root):

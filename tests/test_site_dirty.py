@@ -10,10 +10,7 @@ from build_tools.render.pages import render_site_content
 from build_tools.site import build_editions
 from tests.conftest import build_site, site_environment
 from tests.test_render_incremental import changed_plan
-
-
-def tree(root):
-    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+from tests.test_render_parallel import tree
 
 
 def html_times(root):

@@ -37,7 +37,6 @@ for the same pages (sorted input, sorted keys, gzip without a timestamp).
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import re
 import zlib
@@ -251,20 +250,10 @@ def read_site(root: Path, lang: str = "") -> list[Page]:
     from build_tools import cache
 
     pages = []
-    use_cache = cache.enabled()
     for path in site_pages(root):
         url = page_url(path, root)
         html = path.read_bytes()
-        if use_cache:
-            key, digest = cache.text_digest(f"{lang}:{url}"), hashlib.sha256(html).hexdigest()
-            found = cache.load("search", key)
-            if found is not None and found[0] == digest:
-                title, entries, facets = found[1]
-            else:
-                title, entries, facets = read_page(html.decode("utf-8"), url)
-                cache.store("search", key, (digest, (title, entries, facets)))
-        else:
-            title, entries, facets = read_page(html.decode("utf-8"), url)
+        title, entries, facets = cache.by_content("search", f"{lang}:{url}", html, lambda: read_page(html.decode("utf-8"), url))
         if entries:
             pages.append(Page(url=url, title=title, entries=entries, facets=facets))
     return pages
