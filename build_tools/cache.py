@@ -30,6 +30,12 @@ STAGE_INPUTS = {
     "ingest": ("build_tools/ingest", "build_tools/errors.py"),
     "parse": ("build_tools/ingest", "build_tools/parse", "build_tools/link", "build_tools/models.py", "build_tools/errors.py",
               "data/taxonomy"),
+    # a parsed source's head (pipeline.Head: its plan's id and identity, or its error) and a source's plan
+    # linked (one source, no corrections): functions of the source and of what parses and links it
+    "parse-head": ("build_tools/ingest", "build_tools/parse", "build_tools/link", "build_tools/models.py", "build_tools/errors.py",
+                   "build_tools/pipeline.py", "data/taxonomy"),
+    "plan": ("build_tools/ingest", "build_tools/parse", "build_tools/link", "build_tools/models.py", "build_tools/errors.py",
+             "build_tools/pipeline.py", "data/taxonomy"),
     # linking a parsed plan: agencies and targets against the taxonomy
     "link": ("build_tools/link", "build_tools/models.py", "data/taxonomy"),
     # a plan's canonical YAML (pipeline.plan_yaml and the model's field order)
@@ -43,6 +49,8 @@ STAGE_INPUTS = {
     # a committed plan file read back (cli.load_committed_plans: YAML -> Plan), and a PO catalog read
     "plan-file": ("build_tools/models.py",),
     "catalog": ("build_tools/translate/catalog.py",),
+    # what a catalog gives the translation memory (translate/update.py contribution)
+    "catalog-memory": ("build_tools/translate/catalog.py", "build_tools/translate/update.py"),
     # a plan's catalog brought up to date (translate/update.py): its plan, its file and the memory
     "catalog-merge": ("build_tools/translate", "build_tools/models.py"),
 }

@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import sys
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,8 +34,8 @@ IGNORED_SOURCE_NAMES = {"README.md", ".gitkeep"}
 class ParseResult:
     plans: list[Plan] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)
-    """Each source's text as read (for the accounting of `plansite check`)."""
+    texts: Mapping[str, str] = field(default_factory=dict)
+    """Each source's text as read (for the accounting of `plansite check`), read when asked."""
 
 
 def source_files(directory: Path = SOURCES) -> list[Path]:
@@ -76,16 +77,50 @@ def ingested(path: Path, use_cache: bool = True):
 def parse_source(path: Path, use_cache: bool = True) -> tuple[Document, Plan] | str:
     """One file read and parsed (before merging and linking), from the parse cache when the file and the
     code and taxonomy that parse it are unchanged; an error message naming the file when it is unusable."""
+    return parsed_source(path, use_cache)[0]
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the build must know of every parsed source before it reads any of them whole: which plan it is
+    (to find copies of one plan and its corrections), its progress line, or why it is unusable. A few
+    hundred bytes in the cache (stage parse-head) beside the source's parse entry (its document and plan,
+    ~150 KB): a rebuild reads every source's head and linked plan (stage plan), not every document sent
+    back from worker processes (the parse stage's rebuild at 3,000 plans spent most of its 88 s there)."""
+    plan_id: str = ""
+    identity: tuple = ()
+    summary: str = ""
+    error: str = ""
+
+
+def head_of(plan: Plan) -> Head:
+    return Head(plan_id=plan.id, identity=plan_identity(plan),
+                summary=f"{plan.title} ({sum(len(a.tasks) for a in plan.actions)} tasks, {len(plan.targets)} targets)")
+
+
+def parsed_source(path: Path, use_cache: bool = True) -> tuple[tuple[Document, Plan] | str, Head | None]:
+    """``parse_source`` and the source's head (None for a file that cannot be read or a parser bug: those
+    are tried again on every build; an unusable file's message is its head, as deterministic as a plan)."""
     def make() -> tuple[Document, Plan]:
         document = document_from_source(ingested(path, use_cache))
         return document, parse_document(document)
 
     try:
-        return cache.memoised("parse", source_key(path), make) if use_cache and path.is_file() else make()
+        outcome = cache.memoised("parse", source_key(path), make) if use_cache and path.is_file() else make()
     except SourceError as error:
-        return f"{error.file}: {error.message}"
+        message = f"{error.file}: {error.message}"
+        return message, (Head(error=message) if path.is_file() else None)
     except Exception as error:  # a parser bug must still name the file, not print a traceback
-        return f"{path}: internal error while parsing ({type(error).__name__}: {error}); please report it"
+        return f"{path}: internal error while parsing ({type(error).__name__}: {error}); please report it", None
+    return outcome, head_of(outcome[1])
+
+
+def parse_and_summarise(path: Path, use_cache: bool) -> tuple[tuple[Document, Plan] | str, Head | None]:
+    """A worker's job: the source parsed, its parse entry and its head stored in the cache."""
+    outcome, head = parsed_source(path, use_cache)
+    if use_cache and head is not None:
+        cache.store("parse-head", source_key(path), head)
+    return outcome, head
 
 
 def jobs() -> int:
@@ -102,45 +137,131 @@ POOL_THRESHOLD = 16
 
 def parse_sources(paths: list[Path], use_cache: bool = True) -> list[tuple[Document, Plan] | str]:
     """``parse_source`` for each path, in order, on every core when there are enough files."""
+    return [outcome for outcome, _ in summarised_sources(paths, use_cache)]
+
+
+def summarised_sources(paths: list[Path], use_cache: bool = True) -> list[tuple[tuple[Document, Plan] | str, Head | None]]:
+    """``parse_and_summarise`` for each path, in order, on every core when there are enough files."""
     workers = min(jobs(), len(paths))
     if workers < 2 or len(paths) < POOL_THRESHOLD:
-        return [parse_source(path, use_cache) for path in paths]
+        return [parse_and_summarise(path, use_cache) for path in paths]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(parse_source, paths, [use_cache] * len(paths), chunksize=4))
+        return list(pool.map(parse_and_summarise, paths, [use_cache] * len(paths), chunksize=4))
+
+
+class SourceTexts(Mapping):
+    """file name -> the source's text as read (for the accounting of `plansite check`), read from the
+    parse cache when asked: a build holds no source's text it does not need."""
+
+    def __init__(self) -> None:
+        self.readers: dict[str, Callable[[], str]] = {}
+
+    def __getitem__(self, name: str) -> str:
+        return self.readers[name]()
+
+    def __iter__(self):
+        return iter(self.readers)
+
+    def __len__(self) -> int:
+        return len(self.readers)
+
+
+class Source:
+    """One usable source of this build: its head, and its document and parsed plan when asked (the
+    worker's result when it was parsed in this build, else its parse entry)."""
+
+    def __init__(self, path: Path, head: Head, outcome: tuple[Document, Plan] | None, use_cache: bool) -> None:
+        self.path, self.head, self.outcome, self.use_cache = path, head, outcome, use_cache
+
+    def parsed(self) -> tuple[Document, Plan]:
+        if self.outcome is not None:
+            return self.outcome
+        outcome = parse_source(self.path, self.use_cache)
+        if isinstance(outcome, str):  # its entry was deleted and the file changed since its head was read
+            file, _, message = outcome.partition(": ")
+            raise SourceError(file, message)
+        return outcome
+
+    def text(self) -> str:
+        """The source's text as read (the ingest entry: a third of the parse entry's bytes)."""
+        if self.outcome is not None:
+            return self.outcome[0].sources[0].text
+        return ingested(self.path, self.use_cache).text
+
+
+def read_sources(paths: list[Path], use_cache: bool, show_progress: bool) -> tuple[list[Source], list[str]]:
+    """Every path's head (from the cache, or by parsing the file now, on every core), in order, and the
+    error of each unusable one."""
+    heads: dict[Path, Head] = {}
+    if use_cache:
+        for path in paths:
+            if path.is_file():
+                head = cache.load("parse-head", source_key(path))
+                if isinstance(head, Head):
+                    heads[path] = head
+    missing = [path for path in paths if path not in heads]
+    fresh: dict[Path, tuple[Document, Plan] | str] = {}
+    for path, (outcome, head) in zip(missing, summarised_sources(missing, use_cache)):
+        fresh[path] = outcome
+        if head is not None:
+            heads[path] = head
+    sources, errors = [], []
+    for index, path in enumerate(paths, start=1):
+        head, outcome = heads.get(path), fresh.get(path)
+        if head is None or head.error:
+            errors.append(head.error if head is not None else outcome)
+            continue
+        sources.append(Source(path, head, outcome if isinstance(outcome, tuple) else None, use_cache))
+        if show_progress:
+            progress(f"[{index}/{len(paths)}] {path.name}: {head.summary}")
+    return sources, errors
 
 
 def parse_files(paths: list[Path], show_progress: bool = False, corrections: Path = CORRECTIONS, use_cache: bool | None = None) -> ParseResult:
     """Read and parse every file (in parallel, through the build cache), merge copies of one plan, link;
     a bad file is reported by name and does not stop the others."""
-    result = ParseResult()
+    result = ParseResult(texts=SourceTexts())
     use_cache = cache.enabled() if use_cache is None else use_cache
-    parsed: list[tuple[Document, Plan]] = []
-    for index, (path, outcome) in enumerate(zip(paths, parse_sources(paths, use_cache)), start=1):
-        if isinstance(outcome, str):
-            result.errors.append(outcome)
-            continue
-        document, plan = outcome
-        parsed.append((document, plan))
-        result.texts[document.sources[0].file] = document.sources[0].text
-        if show_progress:
-            progress(f"[{index}/{len(paths)}] {path.name}: {plan.title} ({sum(len(a.tasks) for a in plan.actions)} tasks, {len(plan.targets)} targets)")
+    sources, result.errors = read_sources(paths, use_cache, show_progress)
+    for source in sources:
+        result.texts.readers[source.path.name] = source.text
 
-    groups: dict[tuple, list[list[tuple[Document, Plan]]]] = {}
-    for document, plan in parsed:
-        clusters = groups.setdefault(plan_identity(plan), [])
-        home = next((c for c in clusters if same_document(c[0][0], document)), None)
-        if home is None:
-            clusters.append([(document, plan)])
-        else:
-            home.append((document, plan))
-    reference = [d.sources[0].text for d, _ in parsed]
+    groups: dict[tuple, list[Source]] = {}
+    for source in sources:
+        groups.setdefault(source.head.identity, []).append(source)
+    reference: list[str] | None = None
     plans: list[Plan] = []
     for key in sorted(groups, key=str):
-        for cluster in groups[key]:
+        group = groups[key]
+        if len(group) == 1 and not (corrections / f"{group[0].head.plan_id}.yml").exists():
+            # one source and no corrections: the linked plan is a function of the source, the code and the
+            # taxonomy, read from the cache (stage plan) without its document
+            source = group[0]
+            try:
+                if use_cache:
+                    plan = cache.memoised("plan", source_key(source.path), lambda: linked(source.parsed()[1], use_cache))
+                else:
+                    plan = linked(source.parsed()[1], use_cache)
+            except SourceError as error:
+                result.errors.append(f"{error.file}: {error.message}")
+                continue
+            plans.append(with_provenance(plan))
+            continue
+        clusters: list[list[tuple[Document, Plan]]] = []
+        for source in group:
+            document, plan = source.parsed()
+            home = next((c for c in clusters if same_document(c[0][0], document)), None)
+            if home is None:
+                clusters.append([(document, plan)])
+            else:
+                home.append((document, plan))
+        for cluster in clusters:
             document, plan = cluster[0]
             files = ", ".join(d.sources[0].file for d, _ in cluster)
             try:
                 if len(cluster) > 1:
+                    if reference is None:  # every source's text: what a copy's replacements are weighed against
+                        reference = [s.text() for s in sources]
                     document = merge_documents([d for d, _ in cluster], reference)
                     plan = parse_document(document)
                     if show_progress:

@@ -72,7 +72,7 @@ def test_the_fingerprint_follows_the_stages_inputs(tmp_path):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text("x = 1\n")
     for relative in ("build_tools/errors.py", "build_tools/models.py", "build_tools/pipeline.py", "build_tools/search/extract.py",
-                     "build_tools/translate/catalog.py"):
+                     "build_tools/translate/catalog.py", "build_tools/translate/update.py"):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text("\n")
     (root / "build_tools/link").mkdir()
@@ -195,3 +195,45 @@ def test_catalogs_updated_with_the_cache_equal_those_updated_without(tmp_path, c
         warm, cold = both(edited, edit)
         assert warm == cold
     assert any(b"(revised)" in data for data in warm[1].values())
+
+
+def test_a_rebuild_reads_each_sources_head_and_linked_plan_not_its_document(tmp_path, cache_dir, monkeypatch):
+    paths = [seed(tmp_path, path.name) for path in source_files(SOURCES)]
+    first = parse_files(paths, use_cache=True)
+    assert first.errors == [] and len(list((cache_dir / "parse-head").iterdir())) == len(paths)
+    real_load = cache.load
+    read = []
+
+    def load(stage, key, cache_path=None):
+        read.append(stage)
+        return real_load(stage, key, cache_path)
+
+    monkeypatch.setattr(cache, "load", load)
+    again = parse_files(paths, use_cache=True)
+    assert [p.model_dump() for p in again.plans] == [p.model_dump() for p in first.plans]
+    # the seeds hold two copies of one plan: only those two documents are read, to merge them again, and
+    # every source's text (the ingest entry), which the merge weighs a copy's replacements against
+    merged = [p for p in first.plans if len(p.sources) > 1]
+    assert len(merged) == 1 and read.count("parse") == len(merged[0].sources) and read.count("ingest") == len(paths)
+    assert read.count("parse-head") == len(paths) and read.count("plan") == len(first.plans) - 1
+    # the texts `plansite check` accounts for are read when asked, and are the sources' texts
+    name = merged[0].sources[0].file
+    assert again.texts[name] == first.texts[name] == (tmp_path / "sources" / name).read_text(encoding="utf-8")
+    assert read.count("ingest") == len(paths) + 1
+
+
+def test_an_unusable_sources_error_is_reported_from_its_head(tmp_path, cache_dir, monkeypatch):
+    path = tmp_path / "sources" / "no_title.txt"
+    path.parent.mkdir()
+    path.write_text("一、总体要求\n推进绿色低碳发展。\n", encoding="utf-8")
+    first = parse_files([path], use_cache=True)
+    assert first.plans == [] and len(first.errors) == 1 and "no_title.txt" in first.errors[0]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the parser ran")
+
+    monkeypatch.setattr(pipeline, "parse_document", broken)
+    again = parse_files([path], use_cache=True)  # still reported on every build, without parsing it again
+    assert again.errors == first.errors
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # changed bytes: parsed again
+    assert "the parser ran" in parse_files([path], use_cache=True).errors[0]
