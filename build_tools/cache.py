@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -80,7 +81,33 @@ def file_digest(path: Path) -> str:
 
 
 def entry_path(stage: str, source_digest: str, cache: Path | None = None) -> Path:
-    return (cache or CACHE) / stage / f"{source_digest}-{fingerprint(stage)}.pickle"
+    """.cache/<stage>/<fingerprint>/<key>.pickle: a folder per version of the stage's code and data."""
+    return (cache or CACHE) / stage / fingerprint(stage) / f"{source_digest}.pickle"
+
+
+def entries(stage: str, cache: Path | None = None) -> list[Path]:
+    """The stage's entries made by the current code (what the tests count)."""
+    folder = (cache or CACHE) / stage / fingerprint(stage)
+    return sorted(folder.glob("*.pickle")) if folder.is_dir() else []
+
+
+_pruned: set[Path] = set()
+
+
+def prune(folder: Path) -> None:
+    """Once per process and stage: remove the entries of older code (the stage's other folders, and the
+    files of the layout before folders). An entry of older code is never read again; a folder of them is
+    removed whole instead of looking for each key's older entry when it is stored (that glob listed the
+    folder on every store: quadratic, most of a dirty site build at 1,000 plans)."""
+    if folder in _pruned:
+        return
+    _pruned.add(folder)
+    for other in folder.parent.iterdir():
+        if other != folder:
+            if other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
+            else:
+                other.unlink(missing_ok=True)
 
 
 def load(stage: str, source_digest: str, cache: Path | None = None):
@@ -94,14 +121,12 @@ def load(stage: str, source_digest: str, cache: Path | None = None):
 
 
 def store(stage: str, source_digest: str, value, cache: Path | None = None) -> None:
-    """Write an entry atomically (a build interrupted mid-write leaves no half entry) and drop the entries
-    of the same source made by older code."""
+    """Write an entry atomically (a build interrupted mid-write leaves no half entry); the first store of a
+    stage in a process drops the entries of older code (``prune``)."""
     path = entry_path(stage, source_digest, cache)
     path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in path.parent.glob(f"{source_digest}-*.pickle"):
-        if stale != path:
-            stale.unlink(missing_ok=True)
-    temporary = path.with_suffix(".tmp")
+    prune(path.parent)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
     temporary.write_bytes(pickle.dumps(value, protocol=PICKLE_PROTOCOL))
     temporary.replace(path)
 

@@ -11,6 +11,7 @@ document text is ever used as a template.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -251,12 +252,16 @@ def render_site_content(plans: list[Plan], content: Path = CONTENT, translations
             # one forked worker renders the English edition while this process renders the Chinese one and the
             # downloads: two copies of the atlas in memory (each process touching the plans copies their pages),
             # where two workers beside an idle parent held three (7.5 GB at 3,000 plans)
+            # the objects made so far (the atlas) go to the collector's permanent generation: a collection in
+            # either process then never writes to their headers, which would copy every page of them
+            gc.freeze()
             with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
                 others = [pool.submit(render_job, lang) for lang in EDITIONS[1:]]
                 tallies = [render_job(EDITIONS[0])] + [job.result() for job in others]
         else:
             tallies = [render_job(lang) for lang in EDITIONS]
     finally:
+        gc.unfreeze()
         _SHARED.clear()
     return {key: sum(t[key] for t in tallies) for key in ("written", "unchanged", "removed", "made", "reused")}
 

@@ -26,8 +26,8 @@ def seed(tmp_path, name="000_2b8445057e662679.txt"):
 def test_a_cached_source_is_not_parsed_again(tmp_path, cache_dir, monkeypatch):
     path = seed(tmp_path)
     first = parse_files([path], use_cache=True)
-    assert first.errors == [] and len(list((cache_dir / "parse").iterdir())) == 1
-    assert len(list((cache_dir / "ingest").iterdir())) == 1
+    assert first.errors == [] and len(cache.entries("parse")) == 1
+    assert len(cache.entries("ingest")) == 1
 
     def broken(*args, **kwargs):
         raise RuntimeError("the parser ran")
@@ -45,7 +45,7 @@ def test_a_changed_file_is_parsed_again(tmp_path, cache_dir):
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # one more (empty) line
     parse_files([path], use_cache=True)
     # new bytes, a new key: the file is parsed again (the old bytes' entry is kept, for a revert)
-    assert len(list((cache_dir / "parse").iterdir())) == 2
+    assert len(cache.entries("parse")) == 2
 
 
 def test_an_entry_of_older_code_is_replaced(tmp_path, cache_dir, monkeypatch):
@@ -53,14 +53,15 @@ def test_an_entry_of_older_code_is_replaced(tmp_path, cache_dir, monkeypatch):
     parse_files([path], use_cache=True)
     monkeypatch.setattr(cache, "fingerprint", lambda stage, root=None: "0" * 16)  # as if the parser changed
     parse_files([path], use_cache=True)
-    entries = sorted(p.name for p in (cache_dir / "parse").iterdir())
-    assert len(entries) == 1 and entries[0].endswith("-" + "0" * 16 + ".pickle")
+    # the older code's folder is gone: one folder, the new code's, holding one entry
+    assert [folder.name for folder in (cache_dir / "parse").iterdir()] == ["0" * 16]
+    assert len(list((cache_dir / "parse" / ("0" * 16)).iterdir())) == 1
 
 
 def test_a_damaged_entry_is_made_again(tmp_path, cache_dir):
     path = seed(tmp_path)
     first = parse_files([path], use_cache=True)
-    for entry in (cache_dir / "parse").iterdir():
+    for entry in cache.entries("parse"):
         entry.write_bytes(b"not a pickle")
     again = parse_files([path], use_cache=True)
     assert again.errors == [] and again.plans[0].model_dump() == first.plans[0].model_dump()
@@ -111,10 +112,10 @@ def test_many_sources_parse_in_parallel_to_the_same_plans(tmp_path, monkeypatch)
 def test_linking_and_the_yaml_come_from_the_cache_with_the_same_result(tmp_path, cache_dir, monkeypatch):
     path = seed(tmp_path)
     first = parse_files([path], use_cache=True)
-    assert len(list((cache_dir / "link").iterdir())) == 1
+    assert len(cache.entries("link")) == 1
     monkeypatch.setenv("PLANSITE_CACHE", "on")
     text = pipeline.cached_plan_yaml(first.plans[0])
-    assert text == pipeline.plan_yaml(first.plans[0]) and len(list((cache_dir / "yaml").iterdir())) == 1
+    assert text == pipeline.plan_yaml(first.plans[0]) and len(cache.entries("yaml")) == 1
 
     def broken(*args, **kwargs):
         raise RuntimeError("ran again")
@@ -142,7 +143,7 @@ def test_a_file_read_is_kept_by_its_bytes_one_entry_per_file(cache_dir, monkeypa
     assert cache.by_content("catalog", "en/a.po", b"two", lambda: make(3)) == 3  # edited: read again
     assert cache.by_content("catalog", "en/b.po", b"two", lambda: make(4)) == 4  # another file
     assert made == [1, 3, 4]
-    assert len(list((cache.CACHE / "catalog").iterdir())) == 2  # the edit replaced a.po's entry
+    assert len(cache.entries("catalog")) == 2  # the edit replaced a.po's entry
     monkeypatch.setenv("PLANSITE_CACHE", "off")
     assert cache.by_content("catalog", "en/a.po", b"two", lambda: make(5)) == 5 and made[-1] == 5
 
@@ -159,7 +160,7 @@ def test_committed_plans_and_catalogs_read_from_the_cache_equal_those_read_afres
         cached, again = load_committed_plans(PLANS)
         assert errors == again == [] and cached == fresh
         assert {k: [(m.id, m.string, m.flags, m.auto_comments) for m in c] for k, c in load_catalogs("en", TRANSLATIONS).items()} == catalogs
-    assert len(list((cache.CACHE / "plan-file").iterdir())) == len(fresh)
+    assert len(cache.entries("plan-file")) == len(fresh)
 
 
 def test_catalogs_updated_with_the_cache_equal_those_updated_without(tmp_path, cache_dir, monkeypatch):
@@ -200,7 +201,7 @@ def test_catalogs_updated_with_the_cache_equal_those_updated_without(tmp_path, c
 def test_a_rebuild_reads_each_sources_head_and_linked_plan_not_its_document(tmp_path, cache_dir, monkeypatch):
     paths = [seed(tmp_path, path.name) for path in source_files(SOURCES)]
     first = parse_files(paths, use_cache=True)
-    assert first.errors == [] and len(list((cache_dir / "parse-head").iterdir())) == len(paths)
+    assert first.errors == [] and len(cache.entries("parse-head")) == len(paths)
     real_load = cache.load
     read = []
 
