@@ -78,3 +78,19 @@ def test_a_warm_cache_renders_what_no_cache_renders_after_each_change(seed_plans
     warm = tree(tmp_path / "warm")
     assert [name for name in warm if warm[name] != expected[name]] == []
     assert "(revised)" in warm[f"en/plans/{baodi.id}.md"].decode("utf-8")
+    # a task's title translated anew: the pages listing the task across plans follow it (a theme's page
+    # of the plan's region)
+    from build_tools.translate.catalog import catalog_bytes, read_catalog
+
+    task = next(task for action in baodi.actions for task in action.tasks if task.theme)
+    title = baodi.title_of(task.segments[0])
+    edited_catalog = read_catalog(catalog)
+    edited_catalog[title].string = "A task title revised by a translator"
+    edited_catalog[title].flags.discard("fuzzy")
+    catalog.write_bytes(catalog_bytes(edited_catalog))
+    pages.render_site_content(plans, tmp_path / "warm", translations, workers=1)
+    expected = uncached(plans, translations, tmp_path / "cold-title", monkeypatch)
+    warm = tree(tmp_path / "warm")
+    assert [name for name in warm if warm[name] != expected[name]] == []
+    assert any("A task title revised by a translator" in page.decode("utf-8") for name, page in warm.items()
+               if name.startswith("en/themes/") and name.count("/") == 3)

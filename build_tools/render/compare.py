@@ -83,7 +83,6 @@ def write_compare_data(atlas: Atlas, data_dir: Path, translations: dict | None =
     """data/compare/index.json and a record per plan, each record kept (build_tools/render/memo.py) while
     its plan and the plan's translation are unchanged."""
     from build_tools.render.memo import Memo, plan_digest
-    from build_tools.translate.units import plan_units
 
     memo = memo or Memo("data", ())
     translations = translations or {}
@@ -94,9 +93,9 @@ def write_compare_data(atlas: Atlas, data_dir: Path, translations: dict | None =
         by_plan.setdefault(item.plan.id, []).append(item)
     for plan in atlas.plans:
         translation = translations.get(plan.id)
-        units = [(unit.msgid, *translation.get(unit.msgid)) for unit in plan_units(plan)] if translation is not None else []
+        # a record is a function of the plan and its catalog (the file's digest)
         name = f"compare/{plan.id}.json"
-        write(directory / f"{plan.id}.json", memo.get(name, (plan_digest(plan), units), lambda: json.dumps(
+        write(directory / f"{plan.id}.json", memo.get(name, (plan_digest(plan), translation.digest if translation is not None else ""), lambda: json.dumps(
             compare_record(plan, atlas, translation, by_plan.get(plan.id, [])), ensure_ascii=False, separators=(",", ":")) + "\n"))
 
 

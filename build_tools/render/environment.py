@@ -111,6 +111,12 @@ def environment(lang: str, translations: dict | None = None) -> Environment:
         found = translations.get(plan.id)
         return found.get(msgid) if found is not None else (None, "missing")
 
+    def translation_digest(plan) -> str:
+        """What the plan's translations in this edition are a function of (its catalog file's digest; ""
+        in Chinese): the render cache keys pages that show them by it."""
+        found = translations.get(plan.id) if lang != "zh" else None
+        return found.digest if found is not None else ""
+
     def text_of(plan, msgid: str) -> Markup:
         """A unit in the page's language where a current translation exists, else as printed (lang=zh)."""
         english, _ = translated(plan, msgid)
@@ -198,6 +204,7 @@ def environment(lang: str, translations: dict | None = None) -> Environment:
         entity_label=entity_label,
         label=label,
         translated=translated,
+        translation_digest=translation_digest,
         text_of=text_of,
         target_label=target_label,
         chart=chart,

@@ -123,6 +123,23 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
     def page(path: str, template: str, **context) -> None:
         write(content / path, env.get_template(template).render(here=path, **common, **context))
 
+    def kept(path: str, parts, template: str, **context) -> None:
+        """``page``, from the render cache while ``parts`` (what the page shows beyond the code and the
+        taxonomy) are unchanged: the pages that list many plans' tasks or targets."""
+        write(content / path, memo.get(path, parts, lambda: env.get_template(template).render(here=path, **common, **context)))
+
+    label, translation = env.globals["entity_label"], env.globals["translation_digest"]
+
+    def shown(plan_ids) -> list:
+        """The plans a page shows: each one's data and, in English, its catalog."""
+        return [(plan_digest(plans[plan_id]), translation(plans[plan_id])) for plan_id in plan_ids]
+
+    def labels(items) -> list:
+        """The agencies the items name, with their labels as the atlas has them (an agency's English name
+        follows the spelling its place's plans print most often: another plan can change it)."""
+        named = sorted({a.entity for item in items for a in item.agencies if a.entity})
+        return [(e, label(atlas.entities[e]) if e in atlas.entities else None) for e in named]
+
     page(urls.themes_index(), "themes_index.md.j2", counts=theme_counts(atlas), matrix=coverage_matrix(atlas))
     regions = region_pages(atlas)
     group_of = {plan.id: region["id"] for region, members in region_groups(atlas, regions) for plan in members}
@@ -133,26 +150,35 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
         summary = [(regions[g], len(parts[g]), sum(len(items) for items in parts[g].values())) for g in sorted(parts)]
         page(urls.theme(theme_id), "theme.md.j2", theme=themes[theme_id], parts=summary)
         for g in sorted(parts):
-            page(urls.theme_part(theme_id, g), "theme_part.md.j2", theme=themes[theme_id], area=regions[g],
-                 by_plan=dict(sorted(parts[g].items())))
+            by_plan = dict(sorted(parts[g].items()))
+            kept(urls.theme_part(theme_id, g), (theme_id, g, regions[g]["name"], shown(by_plan),
+                                                [[item.anchor for item in items] for items in by_plan.values()],
+                                                labels(item for items in by_plan.values() for item in items)),
+                 "theme_part.md.j2", theme=themes[theme_id], area=regions[g], by_plan=by_plan)
     entities_by_type = atlas.entities_by_type()
     places = jurisdictions(atlas)
     page(urls.agencies_index(), "agencies_index.md.j2", entities_by_type=entities_by_type, jurisdictions=places)
     for place in places:
         path = urls.agencies_of(place["id"])
-        write(content / path, memo.get(path, [plan_digest(plans[plan_id]) for plan_id in place["plans"]],
+        write(content / path, memo.get(path, shown(place["plans"]),
                                        lambda: env.get_template("agencies_of.md.j2").render(
                                            here=path, **common, region_id=place["id"], entities=place["entities"],
                                            plans=[plans[plan_id] for plan_id in place["plans"]])))
     for type_id, entities in entities_by_type.items():
-        page(urls.agency_type(type_id), "agency_type.md.j2", agency_type=atlas.agency_types[type_id],
-             entities=sorted(entities, key=lambda e: e.id))
+        ordered = sorted(entities, key=lambda e: e.id)
+        # the page is a row per agency: its label, place and counts of roles, which is its key
+        rows = [(e.id, label(e), e.name, e.jurisdiction, e.parent, e.count("lead"), e.count("support"), e.count(None),
+                 len(e.responsibilities)) for e in ordered]
+        kept(urls.agency_type(type_id), (type_id, rows), "agency_type.md.j2", agency_type=atlas.agency_types[type_id], entities=ordered)
     comparable = comparable_targets(atlas)
     families = indicator_families(atlas, comparable)
     related = {family.id: [indicator for indicator, _ in members] for family, members in families}
     page(urls.targets_index(), "targets_index.md.j2", years=targets_by_year(atlas), comparable=comparable, families=families, related=related)
     for indicator, rows in comparable:
-        page(urls.indicator(indicator.id), "indicator.md.j2", indicator=indicator, rows=rows, related=related)
+        kept(urls.indicator(indicator.id), (indicator.id, shown(dict.fromkeys(plan.id for plan, _ in rows)),
+                                            [(plan.id, plan.targets.index(target)) for plan, target in rows],
+                                            [other.id for other in related.get(indicator.family, [])]),
+             "indicator.md.j2", indicator=indicator, rows=rows, related=related)
     page(urls.regions_index(), "regions_index.md.j2", regions=regions)
     for region in regions.values():
         page(urls.region(region["id"]), "region.md.j2", region_info=region, regions=regions)

@@ -166,13 +166,12 @@ def render_plan(env, atlas: Atlas, plan: Plan, lang: str, regions: dict, themes:
 
 def plan_page_parts(env, atlas: Atlas, plan: Plan, lang: str, regions: dict, translation: PlanTranslation) -> tuple:
     """What a plan's page is made from beyond the code and taxonomy (build_tools/render/memo.py): the plan,
-    the labels of the agencies it names as the atlas has them, its region page, and in English the
-    translation and status of each of its units."""
+    the labels of the agencies it names as the atlas has them, its region page, and in English its
+    catalog (the file's digest: every unit's translation and status is read from it)."""
     label = env.globals["entity_label"]
     entities = sorted({a.entity for item in plan_items(plan).values() for a in item["agencies"] if a.entity})
     agencies = [(e, label(atlas.entities[e]) if e in atlas.entities else None) for e in entities]
-    units = [(unit.msgid, *translation.get(unit.msgid)) for unit in plan_units(plan)] if lang != "zh" else []
-    return plan_digest(plan), agencies, plan.region_id in regions, units
+    return plan_digest(plan), agencies, plan.region_id in regions, translation.digest if lang != "zh" else ""
 
 
 def home_summary(atlas: Atlas) -> dict:

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
 from build_tools.paths import TRANSLATIONS
-from build_tools.translate.catalog import status_of
-from build_tools.translate.update import load_catalogs
+from build_tools.translate.catalog import read_catalog, status_of
 
 
 class PlanTranslation:
     """One plan's catalog in one language (or none)."""
 
-    def __init__(self, catalog: Catalog | None = None):
+    def __init__(self, catalog: Catalog | None = None, digest: str = ""):
         self.catalog = catalog
+        self.digest = digest
+        """the SHA-256 of the catalog file's bytes ("" for none): what every translation of the plan is a
+        function of (the render cache keys a page by it, build_tools/render/memo.py)"""
 
     def get(self, msgid: str) -> tuple[str | None, str]:
         """(translation, status): status machine / human / reviewed for a current translation, fuzzy
@@ -37,4 +40,8 @@ class PlanTranslation:
 
 
 def load_translations(lang: str, directory: Path = TRANSLATIONS) -> dict[str, PlanTranslation]:
-    return {plan_id: PlanTranslation(catalog) for plan_id, catalog in load_catalogs(lang, directory).items()}
+    folder = directory / lang
+    found = {}
+    for path in sorted(folder.glob("*.po")) if folder.is_dir() else []:
+        found[path.stem] = PlanTranslation(read_catalog(path), hashlib.sha256(path.read_bytes()).hexdigest())
+    return found
