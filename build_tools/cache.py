@@ -44,6 +44,8 @@ STAGE_INPUTS = {
     # a built page's search entries (build_tools/search/index.py read_site), keyed by edition and URL, the
     # entry holding the digest of the HTML it was read from
     "search": ("build_tools/search/extract.py",),
+    # a page's own postings (search/index.py page_postings), keyed by its edition, URL and HTML
+    "search-postings": ("build_tools/search/extract.py", "build_tools/search/tokens.py", "build_tools/search/index.py"),
     # a rendered page or download (build_tools/render/memo.py): the templates and catalogs, the code that
     # fills them, the taxonomy
     "render": ("build_tools/render", "build_tools/link", "build_tools/translate", "build_tools/models.py", "data/taxonomy"),
@@ -147,7 +149,14 @@ def by_content(stage: str, name: str, content: bytes, make):
     adding one. Without the cache, ``make()``."""
     if not enabled():
         return make()
-    key, digest = text_digest(f"{stage}:{name}"), hashlib.sha256(content).hexdigest()
+    return by_digest(stage, name, hashlib.sha256(content).hexdigest(), make)
+
+
+def by_digest(stage: str, name: str, digest: str, make):
+    """``by_content`` given the digest of the bytes (for a caller that no longer holds them)."""
+    if not enabled():
+        return make()
+    key = text_digest(f"{stage}:{name}")
     found = load(stage, key)
     if found is not None and found[0] == digest:
         return found[1]

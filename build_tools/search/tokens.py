@@ -83,6 +83,10 @@ def tokenise(text: str) -> list[tuple[str, int, int, int]]:
     return tokens
 
 
+# what ``normalise`` changes that matters to tokens: A-Z, full-width digits and letters (０-９, Ａ-Ｚ, ａ-ｚ)
+CHANGED_BY_NORMALISING = re.compile("[A-Z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
 def token_set(text: str) -> set[str]:
     """The distinct tokens of ``tokenise(text)``, fast (no offsets, no positions): what the index stores.
 
@@ -90,7 +94,9 @@ def token_set(text: str) -> set[str]:
     ['伏发', '光伏', '发电']
     """
     tokens: set[str] = set()
-    for run in TOKEN_RUN.findall(normalise(text)):
+    # normalising changes a token only where a letter is upper case or a letter or digit full width (a
+    # full-width comma is a separator either way): most Chinese text has neither, and translate is slow
+    for run in TOKEN_RUN.findall(normalise(text) if CHANGED_BY_NORMALISING.search(text) else text):
         if "a" <= run[0] <= "z" or "0" <= run[0] <= "9":
             tokens.add(stem(run))
         else:

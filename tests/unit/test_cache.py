@@ -73,7 +73,8 @@ def test_the_fingerprint_follows_the_stages_inputs(tmp_path):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text("x = 1\n")
     for relative in ("build_tools/errors.py", "build_tools/models.py", "build_tools/pipeline.py", "build_tools/search/extract.py",
-                     "build_tools/translate/catalog.py", "build_tools/translate/update.py"):
+                     "build_tools/translate/catalog.py", "build_tools/translate/update.py", "build_tools/search/tokens.py",
+                     "build_tools/search/index.py"):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text("\n")
     (root / "build_tools/link").mkdir()
@@ -85,7 +86,9 @@ def test_the_fingerprint_follows_the_stages_inputs(tmp_path):
     assert after["yaml"] == before["yaml"] and after["search"] == before["search"]
     (root / "build_tools/search/extract.py").write_text("y = 1\n")  # what a page's search entries are
     assert cache.fingerprint.__wrapped__("search", root) != before["search"]
+    assert cache.fingerprint.__wrapped__("search-postings", root) != before["search-postings"]  # and their postings
     after["search"] = cache.fingerprint.__wrapped__("search", root)
+    after["search-postings"] = cache.fingerprint.__wrapped__("search-postings", root)
     (root / "build_tools/render/r.py").write_text("x = 3\n")  # rendering changes only the render stage's entries
     again = {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS}
     assert again.pop("render") != after.pop("render") and again == after

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from array import array
 
@@ -209,7 +210,8 @@ def test_split_sentences(text, expected):
     assert "".join(split_sentences(text)) == text
 
 
-@pytest.mark.parametrize("text", ["ＣＯ２排放 photovoltaics, buses", "海绵，绵城 solar  panels", "到2030年前", "光"])
+@pytest.mark.parametrize("text", ["ＣＯ２排放 photovoltaics, buses", "海绵，绵城 solar  panels", "到2030年前", "光", "ＰＭ２．５浓度，下降",
+                                  "Ｓｏｌａｒ，光伏！ＰＶ", "推进海绵城市建设。ＣＯ₂"])
 def test_token_set_is_the_tokens_of_tokenise(text):
     assert token_set(text) == {token for token, *_ in tokenise(text)}
 
@@ -318,3 +320,25 @@ def test_an_entrys_heading_is_its_title_the_row_befores_or_its_sentences():
     fields = [row[3] for name in ("e/0.json.gz", "e/1.json.gz") for row in unpacked(files[name])["entries"]]
     assert fields[:2] == [0, 1] and set(fields[2:ENTRY_CHUNK]) == {1}
     assert isinstance(fields[ENTRY_CHUNK], str) and set(fields[ENTRY_CHUNK + 1:]) == {1}
+
+
+def test_the_sites_postings_merged_from_each_pages_own_equal_those_of_all_entries(tmp_path, monkeypatch):
+    from build_tools import cache
+    from build_tools.search import index
+
+    pages = [page(f"plans/p{n}/", *[(f"t{k}", f"{n}.{k} 推进光伏建设", f"到2025年，光伏装机{n}万千瓦。Solar {k}") for k in range(3)])
+             for n in range(4)]
+    entries = [entry for page in pages for entry in page.entries]
+    expected = build_postings(entries)
+    monkeypatch.setattr(cache, "CACHE", tmp_path / "cache")
+    monkeypatch.setenv("PLANSITE_CACHE", "on")
+    keyed = [dataclasses.replace(page, source=(f"zh:{page.url}", f"digest{n}")) for n, page in enumerate(pages)]
+    for _ in range(2):  # cold, then from the cache
+        assert index.site_postings(keyed) == expected == index.site_postings(pages)
+    made = []
+    monkeypatch.setattr(index, "build_postings", lambda entries: made.append(entries) or expected)
+    index.site_postings(keyed)
+    assert made == []  # every page's postings from the cache
+    changed = keyed[:1] + [dataclasses.replace(keyed[1], source=(keyed[1].source[0], "edited"))] + keyed[2:]
+    index.site_postings(changed)
+    assert made == [keyed[1].entries]  # a page's HTML changed: its entries tokenised again, no other's
