@@ -115,11 +115,19 @@ def parsed_source(path: Path, use_cache: bool = True) -> tuple[tuple[Document, P
     return outcome, head_of(outcome[1])
 
 
-def parse_and_summarise(path: Path, use_cache: bool) -> tuple[tuple[Document, Plan] | str, Head | None]:
-    """A worker's job: the source parsed, its parse entry and its head stored in the cache."""
+def parse_and_summarise(path: Path, use_cache: bool, corrections: Path = CORRECTIONS,
+                        send: bool = True) -> tuple[tuple[Document, Plan] | str | None, Head | None]:
+    """A worker's job: the source parsed and, for a plan without corrections, linked (on this core: linking
+    is most of a plan's time after parsing), the parse entry, the linked plan and the head stored in the
+    cache. With ``send`` false and the cache on, only the head is returned: the build reads the linked
+    plan from the cache, and sending each document and plan back through a pipe cost more than that."""
     outcome, head = parsed_source(path, use_cache)
     if use_cache and head is not None:
+        if not head.error and not (corrections / f"{head.plan_id}.yml").exists():
+            cache.memoised("plan", source_key(path), lambda: linked(outcome[1], use_cache))
         cache.store("parse-head", source_key(path), head)
+        if not send:
+            return None, head
     return outcome, head
 
 
@@ -137,16 +145,20 @@ POOL_THRESHOLD = 16
 
 def parse_sources(paths: list[Path], use_cache: bool = True) -> list[tuple[Document, Plan] | str]:
     """``parse_source`` for each path, in order, on every core when there are enough files."""
-    return [outcome for outcome, _ in summarised_sources(paths, use_cache)]
+    return [outcome if outcome is not None else parse_source(path, use_cache)
+            for path, (outcome, _) in zip(paths, summarised_sources(paths, use_cache))]
 
 
-def summarised_sources(paths: list[Path], use_cache: bool = True) -> list[tuple[tuple[Document, Plan] | str, Head | None]]:
-    """``parse_and_summarise`` for each path, in order, on every core when there are enough files."""
+def summarised_sources(paths: list[Path], use_cache: bool = True, corrections: Path = CORRECTIONS,
+                       ) -> list[tuple[tuple[Document, Plan] | str | None, Head | None]]:
+    """``parse_and_summarise`` for each path, in order, on every core when there are enough files (the
+    workers return heads only when the cache is on)."""
     workers = min(jobs(), len(paths))
     if workers < 2 or len(paths) < POOL_THRESHOLD:
-        return [parse_and_summarise(path, use_cache) for path in paths]
+        return [parse_and_summarise(path, use_cache, corrections) for path in paths]
+    count = len(paths)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(parse_and_summarise, paths, [use_cache] * len(paths), chunksize=4))
+        return list(pool.map(parse_and_summarise, paths, [use_cache] * count, [corrections] * count, [not use_cache] * count, chunksize=4))
 
 
 class SourceTexts(Mapping):
@@ -189,7 +201,7 @@ class Source:
         return ingested(self.path, self.use_cache).text
 
 
-def read_sources(paths: list[Path], use_cache: bool, show_progress: bool) -> tuple[list[Source], list[str]]:
+def read_sources(paths: list[Path], use_cache: bool, show_progress: bool, corrections: Path = CORRECTIONS) -> tuple[list[Source], list[str]]:
     """Every path's head (from the cache, or by parsing the file now, on every core), in order, and the
     error of each unusable one."""
     heads: dict[Path, Head] = {}
@@ -201,7 +213,7 @@ def read_sources(paths: list[Path], use_cache: bool, show_progress: bool) -> tup
                     heads[path] = head
     missing = [path for path in paths if path not in heads]
     fresh: dict[Path, tuple[Document, Plan] | str] = {}
-    for path, (outcome, head) in zip(missing, summarised_sources(missing, use_cache)):
+    for path, (outcome, head) in zip(missing, summarised_sources(missing, use_cache, corrections)):
         fresh[path] = outcome
         if head is not None:
             heads[path] = head
@@ -222,7 +234,7 @@ def parse_files(paths: list[Path], show_progress: bool = False, corrections: Pat
     a bad file is reported by name and does not stop the others."""
     result = ParseResult(texts=SourceTexts())
     use_cache = cache.enabled() if use_cache is None else use_cache
-    sources, result.errors = read_sources(paths, use_cache, show_progress)
+    sources, result.errors = read_sources(paths, use_cache, show_progress, corrections)
     for source in sources:
         result.texts.readers[source.path.name] = source.text
 

@@ -241,3 +241,21 @@ def test_an_unusable_sources_error_is_reported_from_its_head(tmp_path, cache_dir
     assert again.errors == first.errors
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # changed bytes: parsed again
     assert "the parser ran" in parse_files([path], use_cache=True).errors[0]
+
+
+def test_workers_link_and_send_heads_only_with_the_same_plans(tmp_path, cache_dir, monkeypatch):
+    paths = []
+    for number in range(pipeline.POOL_THRESHOLD):  # enough files for the pool: distinct plans (one place each)
+        text = (SOURCES / "000_2b8445057e662679.txt").read_text(encoding="utf-8")
+        path = tmp_path / "sources" / f"copy{number:02d}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text.replace("宝坻区", f"宝坻{number}区") if number else text, encoding="utf-8")
+        paths.append(path)
+    monkeypatch.setenv("PLANSITE_JOBS", "2")
+    pooled = parse_files(paths, use_cache=True)  # cold: the workers parse, link and store; main reads entries
+    assert len(pooled.plans) == len(paths) == len(cache.entries("plan")) == len(cache.entries("parse-head"))
+    again = parse_files(paths, use_cache=True)  # warm: heads and linked plans only
+    monkeypatch.setenv("PLANSITE_JOBS", "1")
+    serial = parse_files(paths, use_cache=False)
+    assert pooled.errors == again.errors == serial.errors
+    assert [p.model_dump() for p in pooled.plans] == [p.model_dump() for p in again.plans] == [p.model_dump() for p in serial.plans]
