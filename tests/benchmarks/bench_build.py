@@ -4,8 +4,9 @@ assert time).
 In a scratch copy of the project (the code, taxonomy, templates and configs of this checkout; the data is
 N synthetic seed-like plans from synthetic_plans.py, no translations), it runs each stage as the README
 does — `plansite ingest`, `parse`, `render`, `site` (both editions) — and prints for each its wall time and
-the peak memory of its process tree (sampled from /proc every 0.1 s: the two MkDocs builds run at once, so
-their sum is what the machine must hold). Then the site: files, megabytes, the largest files, the search
+the peak memory of its process tree (sampled from /proc every 0.1 s, each process's proportional set size: the
+two MkDocs builds run at once and the render stage's worker shares the atlas with its parent, so the sum of
+their shares is what the machine must hold). Then the site: files, megabytes, the largest files, the search
 index; a rebuild after one plan's source changes (one sentence, as an editor's fix would: `plansite parse`,
 `plansite render` and `plansite site --dirty`, with the build cache the full build left); and, in the same
 run, plain Material (no hooks, no search, the same Markdown extensions) building the Chinese plan pages
@@ -35,8 +36,22 @@ SKELETON = ("build_tools", "overrides", "mkdocs.yml", "mkdocs.en.yml", "pyprojec
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 
+def resident(pid: int, rss_pages: int) -> int:
+    """A process's share of the memory in use: its proportional set size (Pss in smaps_rollup: a page
+    shared by n processes counts 1/n in each, so forked workers sharing the atlas are not counted twice),
+    or its resident size where the kernel does not say."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as stream:
+            for line in stream:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss_pages * PAGE_SIZE
+
+
 def tree_rss(root_pid: int) -> int:
-    """Resident bytes of a process and all its descendants (Linux /proc)."""
+    """Memory of a process and all its descendants (Linux /proc): the sum of their ``resident``."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -49,11 +64,12 @@ def tree_rss(root_pid: int) -> int:
             continue
         pid = int(entry)
         children.setdefault(int(fields[1]), []).append(pid)  # fields[1] is the parent's pid
-        rss[pid] = int(fields[21]) * PAGE_SIZE  # resident pages
+        rss[pid] = int(fields[21])  # resident pages
     total, stack = 0, [root_pid]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        if pid in rss:
+            total += resident(pid, rss[pid])
         stack.extend(children.get(pid, ()))
     return total
 
