@@ -27,16 +27,15 @@ SWITCH = "PLANSITE_CACHE"
 def enabled() -> bool:
     return os.environ.get(SWITCH, "").strip().lower() not in ("off", "0", "no", "false")
 # what each stage's result depends on, relative to the repository (directories are read recursively)
+# what parses a source (the parse stage's entries) and links its plan
+PARSING = ("build_tools/ingest", "build_tools/parse", "build_tools/link", "build_tools/models.py", "build_tools/errors.py", "data/taxonomy")
 STAGE_INPUTS = {
     "ingest": ("build_tools/ingest", "build_tools/errors.py"),
-    "parse": ("build_tools/ingest", "build_tools/parse", "build_tools/link", "build_tools/models.py", "build_tools/errors.py",
-              "data/taxonomy"),
+    "parse": PARSING,
     # a parsed source's head (pipeline.Head: its plan's id and identity, or its error) and a source's plan
     # linked (one source, no corrections): functions of the source and of what parses and links it
-    "parse-head": ("build_tools/ingest", "build_tools/parse", "build_tools/link", "build_tools/models.py", "build_tools/errors.py",
-                   "build_tools/pipeline.py", "data/taxonomy"),
-    "plan": ("build_tools/ingest", "build_tools/parse", "build_tools/link", "build_tools/models.py", "build_tools/errors.py",
-             "build_tools/pipeline.py", "data/taxonomy"),
+    "parse-head": PARSING + ("build_tools/pipeline.py",),
+    "plan": PARSING + ("build_tools/pipeline.py",),
     # linking a parsed plan: agencies and targets against the taxonomy
     "link": ("build_tools/link", "build_tools/models.py", "data/taxonomy"),
     # a plan's canonical YAML (pipeline.plan_yaml and the model's field order)

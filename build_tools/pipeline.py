@@ -66,18 +66,24 @@ def source_key(path: Path) -> str:
     return hashlib.sha256(path.name.encode("utf-8") + b"\0" + path.read_bytes()).hexdigest()
 
 
-def ingested(path: Path, use_cache: bool = True):
+def ingested(path: Path, use_cache: bool = True, key: str | None = None):
     """The source's clean text (``read_source``), from the ingest cache when this file was read before by
     the same ingest code: a PDF's text is extracted once."""
     if not use_cache or not path.is_file():
         return read_source(path)  # raises the SourceError that names the file
-    return cache.memoised("ingest", source_key(path), lambda: read_source(path))
+    return cache.memoised("ingest", key or source_key(path), lambda: read_source(path))
 
 
-def parse_source(path: Path, use_cache: bool = True) -> tuple[Document, Plan] | str:
+def parse_source(path: Path, use_cache: bool = True, key: str | None = None) -> tuple[Document, Plan] | str:
     """One file read and parsed (before merging and linking), from the parse cache when the file and the
-    code and taxonomy that parse it are unchanged; an error message naming the file when it is unusable."""
-    return parsed_source(path, use_cache)[0]
+    code and taxonomy that parse it are unchanged; an error message naming the file when it is unusable.
+    ``key``: the file's ``source_key`` when the caller has it (reading and hashing the file once)."""
+    return parsed_source(path, use_cache, key)[0]
+
+
+def has_corrections(directory: Path, plan_id: str) -> bool:
+    """Whether the plan has a corrections file (then it is parsed again from its document, see ``corrected``)."""
+    return (directory / f"{plan_id}.yml").exists()
 
 
 @dataclass(frozen=True)
@@ -98,15 +104,15 @@ def head_of(plan: Plan) -> Head:
                 summary=f"{plan.title} ({sum(len(a.tasks) for a in plan.actions)} tasks, {len(plan.targets)} targets)")
 
 
-def parsed_source(path: Path, use_cache: bool = True) -> tuple[tuple[Document, Plan] | str, Head | None]:
+def parsed_source(path: Path, use_cache: bool = True, key: str | None = None) -> tuple[tuple[Document, Plan] | str, Head | None]:
     """``parse_source`` and the source's head (None for a file that cannot be read or a parser bug: those
     are tried again on every build; an unusable file's message is its head, as deterministic as a plan)."""
     def make() -> tuple[Document, Plan]:
-        document = document_from_source(ingested(path, use_cache))
+        document = document_from_source(ingested(path, use_cache, key))
         return document, parse_document(document)
 
     try:
-        outcome = cache.memoised("parse", source_key(path), make) if use_cache and path.is_file() else make()
+        outcome = cache.memoised("parse", key or source_key(path), make) if use_cache and path.is_file() else make()
     except SourceError as error:
         message = f"{error.file}: {error.message}"
         return message, (Head(error=message) if path.is_file() else None)
@@ -121,11 +127,12 @@ def parse_and_summarise(path: Path, use_cache: bool, corrections: Path = CORRECT
     is most of a plan's time after parsing), the parse entry, the linked plan and the head stored in the
     cache. With ``send`` false and the cache on, only the head is returned: the build reads the linked
     plan from the cache, and sending each document and plan back through a pipe cost more than that."""
-    outcome, head = parsed_source(path, use_cache)
-    if use_cache and head is not None:
-        if not head.error and not (corrections / f"{head.plan_id}.yml").exists():
-            cache.memoised("plan", source_key(path), lambda: linked(outcome[1], use_cache))
-        cache.store("parse-head", source_key(path), head)
+    key = source_key(path) if use_cache and path.is_file() else None
+    outcome, head = parsed_source(path, use_cache, key)
+    if key is not None and head is not None:
+        if not head.error and not has_corrections(corrections, head.plan_id):
+            cache.memoised("plan", key, lambda: linked(outcome[1], use_cache))
+        cache.store("parse-head", key, head)
         if not send:
             return None, head
     return outcome, head
@@ -162,8 +169,8 @@ def summarised_sources(paths: list[Path], use_cache: bool = True, corrections: P
 
 
 class SourceTexts(Mapping):
-    """file name -> the source's text as read (for the accounting of `plansite check`), read from the
-    parse cache when asked: a build holds no source's text it does not need."""
+    """file name -> the source's text as read (for the accounting of `plansite check`), read when asked
+    (``Source.text``): a build holds no source's text it does not need."""
 
     def __init__(self) -> None:
         self.readers: dict[str, Callable[[], str]] = {}
@@ -182,13 +189,13 @@ class Source:
     """One usable source of this build: its head, and its document and parsed plan when asked (the
     worker's result when it was parsed in this build, else its parse entry)."""
 
-    def __init__(self, path: Path, head: Head, outcome: tuple[Document, Plan] | None, use_cache: bool) -> None:
-        self.path, self.head, self.outcome, self.use_cache = path, head, outcome, use_cache
+    def __init__(self, path: Path, key: str | None, head: Head, outcome: tuple[Document, Plan] | None, use_cache: bool) -> None:
+        self.path, self.key, self.head, self.outcome, self.use_cache = path, key, head, outcome, use_cache
 
     def parsed(self) -> tuple[Document, Plan]:
         if self.outcome is not None:
             return self.outcome
-        outcome = parse_source(self.path, self.use_cache)
+        outcome = parse_source(self.path, self.use_cache, self.key)
         if isinstance(outcome, str):  # its entry was deleted and the file changed since its head was read
             file, _, message = outcome.partition(": ")
             raise SourceError(file, message)
@@ -198,19 +205,18 @@ class Source:
         """The source's text as read (the ingest entry: a third of the parse entry's bytes)."""
         if self.outcome is not None:
             return self.outcome[0].sources[0].text
-        return ingested(self.path, self.use_cache).text
+        return ingested(self.path, self.use_cache, self.key).text
 
 
 def read_sources(paths: list[Path], use_cache: bool, show_progress: bool, corrections: Path = CORRECTIONS) -> tuple[list[Source], list[str]]:
     """Every path's head (from the cache, or by parsing the file now, on every core), in order, and the
     error of each unusable one."""
+    keys = {path: source_key(path) for path in paths if path.is_file()} if use_cache else {}
     heads: dict[Path, Head] = {}
-    if use_cache:
-        for path in paths:
-            if path.is_file():
-                head = cache.load("parse-head", source_key(path))
-                if isinstance(head, Head):
-                    heads[path] = head
+    for path, key in keys.items():
+        head = cache.load("parse-head", key)
+        if isinstance(head, Head):
+            heads[path] = head
     missing = [path for path in paths if path not in heads]
     fresh: dict[Path, tuple[Document, Plan] | str] = {}
     for path, (outcome, head) in zip(missing, summarised_sources(missing, use_cache, corrections)):
@@ -223,7 +229,7 @@ def read_sources(paths: list[Path], use_cache: bool, show_progress: bool, correc
         if head is None or head.error:
             errors.append(head.error if head is not None else outcome)
             continue
-        sources.append(Source(path, head, outcome if isinstance(outcome, tuple) else None, use_cache))
+        sources.append(Source(path, keys.get(path), head, outcome if isinstance(outcome, tuple) else None, use_cache))
         if show_progress:
             progress(f"[{index}/{len(paths)}] {path.name}: {head.summary}")
     return sources, errors
@@ -245,13 +251,13 @@ def parse_files(paths: list[Path], show_progress: bool = False, corrections: Pat
     plans: list[Plan] = []
     for key in sorted(groups, key=str):
         group = groups[key]
-        if len(group) == 1 and not (corrections / f"{group[0].head.plan_id}.yml").exists():
+        if len(group) == 1 and not has_corrections(corrections, group[0].head.plan_id):
             # one source and no corrections: the linked plan is a function of the source, the code and the
             # taxonomy, read from the cache (stage plan) without its document
             source = group[0]
             try:
-                if use_cache:
-                    plan = cache.memoised("plan", source_key(source.path), lambda: linked(source.parsed()[1], use_cache))
+                if source.key is not None:
+                    plan = cache.memoised("plan", source.key, lambda: linked(source.parsed()[1], use_cache))
                 else:
                     plan = linked(source.parsed()[1], use_cache)
             except SourceError as error:

@@ -151,8 +151,8 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
         page(urls.theme(theme_id), "theme.md.j2", theme=themes[theme_id], parts=summary)
         for g in sorted(parts):
             by_plan = dict(sorted(parts[g].items()))
+            # the items of a plan on a theme follow from the plan and the taxonomy: its digest covers them
             kept(urls.theme_part(theme_id, g), (theme_id, g, regions[g]["name"], shown(by_plan),
-                                                [[item.anchor for item in items] for items in by_plan.values()],
                                                 labels(item for items in by_plan.values() for item in items)),
                  "theme_part.md.j2", theme=themes[theme_id], area=regions[g], by_plan=by_plan)
     entities_by_type = atlas.entities_by_type()
@@ -175,8 +175,8 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
     related = {family.id: [indicator for indicator, _ in members] for family, members in families}
     page(urls.targets_index(), "targets_index.md.j2", years=targets_by_year(atlas), comparable=comparable, families=families, related=related)
     for indicator, rows in comparable:
+        # the rows are the targets of these plans linked to the indicator: the plans' digests cover them
         kept(urls.indicator(indicator.id), (indicator.id, shown(dict.fromkeys(plan.id for plan, _ in rows)),
-                                            [(plan.id, plan.targets.index(target)) for plan, target in rows],
                                             [other.id for other in related.get(indicator.family, [])]),
              "indicator.md.j2", indicator=indicator, rows=rows, related=related)
     page(urls.regions_index(), "regions_index.md.j2", regions=regions)

@@ -43,5 +43,6 @@ def load_translations(lang: str, directory: Path = TRANSLATIONS) -> dict[str, Pl
     folder = directory / lang
     found = {}
     for path in sorted(folder.glob("*.po")) if folder.is_dir() else []:
-        found[path.stem] = PlanTranslation(read_catalog(path), hashlib.sha256(path.read_bytes()).hexdigest())
+        content = path.read_bytes()
+        found[path.stem] = PlanTranslation(read_catalog(path, content), hashlib.sha256(content).hexdigest())
     return found

@@ -82,7 +82,7 @@ def read_contributions(lang: str, directory: Path = TRANSLATIONS) -> dict[str, t
     for path in sorted(folder.glob("*.po")) if folder.is_dir() else []:
         content = path.read_bytes()
         found[path.stem] = (content, cache.by_content("catalog-memory", f"{lang}/{path.name}", content,
-                                                      lambda path=path: contribution(read_catalog(path))))
+                                                      lambda path=path, content=content: contribution(read_catalog(path, content))))
     return found
 
 
@@ -123,8 +123,8 @@ def update_translations(plans: list[Plan], directory: Path = TRANSLATIONS, write
             path = catalog_path(plan.id, lang, directory)
             current = files[plan.id][0] if plan.id in files else b""
 
-            def merge(plan=plan, path=path) -> bytes:
-                existing = read_catalog(path) if plan.id in files else None
+            def merge(plan=plan, path=path, current=current) -> bytes:
+                existing = read_catalog(path, current) if plan.id in files else None
                 return catalog_bytes(merged_catalog(plan, lang, existing, memory)[0])
 
             inputs = hashlib.sha256(plan.model_dump_json().encode("utf-8")).digest() + remembered + current

@@ -50,7 +50,7 @@ def resident(pid: int, rss_pages: int) -> int:
     return rss_pages * PAGE_SIZE
 
 
-def tree_rss(root_pid: int) -> int:
+def tree_memory(root_pid: int) -> int:
     """Memory of a process and all its descendants (Linux /proc): the sum of their ``resident``."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
@@ -82,7 +82,7 @@ def run(command: list[str], cwd: Path, env: dict) -> tuple[float, int, int]:
 
     def sample() -> None:
         while process.poll() is None:
-            peak[0] = max(peak[0], tree_rss(process.pid))
+            peak[0] = max(peak[0], tree_memory(process.pid))
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
