@@ -15,28 +15,45 @@ from build_tools.render.output import write
 
 
 def region_pages(atlas: Atlas) -> dict[str, dict]:
-    """Region page id -> {name, plans, children}: one page per plan region and per parent region. A page's
-    id is the region's path in the gazetteer (``hunan-changde``), the id its own plans' ``region_id`` has;
-    a parent name several divisions share (none among provinces and prefectures) is its first by code."""
+    """Region page id -> {name, plans, children, parent}: one page per plan region and per division above
+    it. A page's id is the region's path in the gazetteer (``hunan-changde``), the id its own plans'
+    ``region_id`` has. A region the gazetteer knows hangs under its real ancestors (a county's plan is on
+    its city's page and its province's, whether or not the city has a plan of its own), so the top pages
+    are provinces; a place the gazetteer does not know hangs under the parent its title names (a parent
+    name several divisions share, none among provinces and prefectures, is its first by code)."""
     gazetteer = load_gazetteer()
+    by_path = {gazetteer.path(region): region for region in gazetteer}
     pages: dict[str, dict] = {}
+
+    def page(page_id: str, name: str) -> dict:
+        return pages.setdefault(page_id, {"id": page_id, "name": name, "plans": [], "children": set(), "parent": None})
+
+    def hang(child: dict, parent: dict) -> None:
+        parent["children"].add(child["id"])
+        child["parent"] = parent["id"]
+
     for plan in atlas.plans:
-        own = pages.setdefault(plan.region_id, {"id": plan.region_id, "name": plan.region, "plans": [], "children": set(), "parent": None})
+        own = page(plan.region_id, plan.region)
         own["plans"].append(plan)
-        if plan.parent_region:
+        known = by_path.get(plan.region_id)
+        if known is not None and known.name == plan.region:
+            child = own
+            for ancestor in gazetteer.ancestors(known):
+                parent = page(gazetteer.path(ancestor), ancestor.name)
+                hang(child, parent)
+                child = parent
+        elif plan.parent_region:
             known = gazetteer.first(plan.parent_region)
             parent_slug = gazetteer.path(known) if known else slugify_name(plan.parent_region)
-            parent = pages.setdefault(parent_slug, {"id": parent_slug, "name": plan.parent_region, "plans": [], "children": set(), "parent": None})
-            parent["children"].add(plan.region_id)
-            own["parent"] = parent_slug
-    for page in pages.values():
-        page["children"] = sorted(page["children"])
+            hang(own, page(parent_slug, plan.parent_region))
+    for page_ in pages.values():
+        page_["children"] = sorted(page_["children"])
     return dict(sorted(pages.items()))
 
 
 def region_groups(atlas: Atlas, regions: dict | None = None) -> list[tuple[dict, list]]:
-    """The plans by the highest region above them on the site's regions pages (a province, or the highest
-    division the plans name: a county whose city has no plan of its own goes with that city), in order of
+    """The plans by the highest region above them on the site's regions pages (the province of a division
+    the gazetteer knows; for a place it does not know, the highest division its title names), in order of
     the region's id; (region page, plans) each. The plans bundles and the theme pages are split by them."""
     regions = region_pages(atlas) if regions is None else regions
     groups: dict[str, list] = {}

@@ -2,9 +2,13 @@
 
 Each synthetic plan takes one seed as its skeleton (its headings and numbered items, so the parser finds
 the same structure), replaces seven in ten unnumbered body paragraphs by a body paragraph drawn from
-any seed, and renames the seed's places (天津市宝坻区,
-宝坻区, 宝坻, 天津市 …) to a generated place (e.g. 清河市安平区). The text is therefore varied (different
-paragraph mixes and places), not copies, while every sentence is real plan language.
+any seed, and renames the seed's places (天津市宝坻区, 宝坻区, 宝坻, 天津市 …) to a division of the national
+gazetteer and its parent (石家庄市井陉县, 河北省石家庄市, or a province alone). The divisions are drawn
+without replacement from all of the gazetteer's 3,212, so N plans have China's proportions of
+provinces, cities, counties and districts (at 3,000: about 31, 310 and 2,660) and its geography: the
+pages and bundles by province, and the namesakes (朝阳区 of Beijing and of Changchun), are those real
+plans make. The text is therefore varied (different paragraph mixes and places), not copies, while
+every sentence is real plan language.
 
     python tests/benchmarks/synthetic_plans.py 300 /tmp/synthetic   # writes 300 .txt sources
 
@@ -21,14 +25,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from build_tools.ingest.readers import SourceText, read_source  # noqa: E402
+from build_tools.link.gazetteer import load_gazetteer, split_name  # noqa: E402
 from build_tools.parse.plan import parse_plan  # noqa: E402
 from build_tools.paths import SOURCES  # noqa: E402
 from build_tools.pipeline import source_files  # noqa: E402
 
 # 一、总体要求 / （一）指导思想 / 1．积极构建低碳工业体系 / 第一章: lines that carry the outline
 STRUCTURE_LINE = re.compile(r"^\s*([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[．.、]|第[一二三四五六七八九十]+[章节])")
-# characters for generated place names: common in real place names, few enough to read as places
-PLACE_CHARACTERS = "安平清河东西南北阳江山宁远兴华丰泰新城昌永和德康瑞桥湖林源浦明广云海定"
 BODY_MIN_CHARACTERS = 30
 
 
@@ -44,21 +47,25 @@ def seed_texts() -> list[tuple[SourceText, list[str]]]:
 
 
 def place_roles(parent: str, region: str) -> dict[str, str]:
-    """The forms a place is printed in, by role: 天津市宝坻区, 宝坻区, 宝坻, 天津市, 天津."""
-    roles = {"full": parent + region, "region": region, "region_stem": region[:-1], "parent": parent, "parent_stem": parent[:-1]}
-    return {role: name for role, name in roles.items() if len(name) >= 2 and name}
+    """The forms a place is printed in, by role: 天津市宝坻区, 宝坻区, 宝坻, 天津市, 天津 (a province is its
+    own parent: 河北省, not 河北省河北省)."""
+    full = region if parent == region else parent + region
+    roles = {"full": full, "region": region, "region_stem": split_name(region)[0], "parent": parent,
+             "parent_stem": split_name(parent)[0] if parent else ""}
+    return {role: name for role, name in roles.items() if len(name) >= 2}
 
 
 def generate_places(count: int, rng: random.Random) -> list[tuple[str, str]]:
-    """``count`` distinct (parent, region) pairs such as (清河市, 安平区)."""
-    places: list[tuple[str, str]] = []
-    seen = set()
-    while len(places) < count:
-        parent = "".join(rng.sample(PLACE_CHARACTERS, 2)) + "市"
-        region = "".join(rng.sample(PLACE_CHARACTERS, 2)) + rng.choice("区县")
-        if region[:2] != parent[:2] and (parent, region) not in seen:
-            seen.add((parent, region))
-            places.append((parent, region))
+    """``count`` distinct (parent, division) pairs of the gazetteer: (石家庄市, 井陉县), (河北省, 石家庄市),
+    and for a province (河北省, 河北省), so that the seed's 天津市 becomes the province too."""
+    gazetteer = load_gazetteer()
+    divisions = list(gazetteer)
+    if count > len(divisions):
+        raise SystemExit(f"synthetic_plans: {count} plans asked for, the gazetteer has {len(divisions)} divisions")
+    places = []
+    for region in rng.sample(divisions, count):
+        parent = gazetteer.parent_of(region)
+        places.append((parent.name if parent else region.name, region.name))
     return places
 
 
