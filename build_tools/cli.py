@@ -133,7 +133,7 @@ def command_check(args: argparse.Namespace) -> int:
 
 def command_site(args: argparse.Namespace) -> int:
     """Build both editions with `mkdocs build --strict`: site/ (Chinese) and site/en/ (English), each with
-    its search index in search-index/ (written by the MkDocs hook after the build). --dirty rebuilds only
+    its search index in search-index/ (written once the MkDocs builds have exited). --dirty rebuilds only
     the pages whose Markdown changed since the last build (after an edit and `plansite build`)."""
     from build_tools.paths import ROOT
     from build_tools.site import build_editions
@@ -141,7 +141,7 @@ def command_site(args: argparse.Namespace) -> int:
     errors = []
     for config, code, stderr in build_editions(ROOT, dirty=args.dirty):
         if code != 0:
-            errors.append(f"{config}: mkdocs build failed\n{stderr.strip()}")
+            errors.append(f"{config}: the build failed\n{stderr.strip()}")
         else:
             progress(f"built {config}")
     return report_errors(errors)

@@ -67,8 +67,17 @@ def test_a_warm_cache_renders_what_no_cache_renders_after_each_change(seed_plans
             assert "Baodi District Development and Reform Bureau" in warm[english_page].decode("utf-8")
         if what == "nothing":
             assert result["made"] == 0 and result["reused"] == first["made"]
+            # every file in place as recorded: none read, neither the stored page nor the file
+            assert result["kept"] == first["made"]
         else:
             assert 0 < result["made"] < first["made"], what
+    # a file edited by hand since (another time, even at the same size) is made again, not trusted
+    page = tmp_path / "warm" / english_page
+    edited_bytes = page.read_bytes().replace("District".encode(), "Distrixt".encode(), 1)
+    page.write_bytes(edited_bytes)
+    result = pages.render_site_content(plans[1:], tmp_path / "warm", translations, workers=1)
+    assert result["written"] == 1 and result["made"] == 0
+    assert tree(tmp_path / "warm")[english_page] == expected[english_page]
     # a translation edited: the English page follows it
     text = catalog.read_text(encoding="utf-8")
     translated = next(line for line in text.splitlines() if line.startswith('msgstr "') and len(line) > 12)

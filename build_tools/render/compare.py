@@ -95,8 +95,8 @@ def write_compare_data(atlas: Atlas, data_dir: Path, translations: dict | None =
         translation = translations.get(plan.id)
         # a record is a function of the plan and its catalog (the file's digest)
         name = f"compare/{plan.id}.json"
-        write(directory / f"{plan.id}.json", memo.get(name, (plan_digest(plan), translation.digest if translation is not None else ""), lambda: json.dumps(
-            compare_record(plan, atlas, translation, by_plan.get(plan.id, [])), ensure_ascii=False, separators=(",", ":")) + "\n"))
+        memo.write(directory / f"{plan.id}.json", name, (plan_digest(plan), translation.digest if translation is not None else ""), lambda: json.dumps(
+            compare_record(plan, atlas, translation, by_plan.get(plan.id, [])), ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 def compare_vocabulary(atlas: Atlas, lang: str) -> dict:

@@ -131,6 +131,7 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
     agencies page while the plans naming its agencies are unchanged; the other index pages span all plans."""
     from build_tools.render.memo import Memo, plan_digest
 
+    own = memo is None
     memo = memo or Memo("", ())
     themes = {t["id"]: t for t in atlas.themes}
     by_theme = atlas.items_by_theme()
@@ -143,7 +144,7 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
     def kept(path: str, parts, template: str, **context) -> None:
         """``page``, from the render cache while ``parts`` (what the page shows beyond the code and the
         taxonomy) are unchanged: the pages that list many plans' tasks or targets."""
-        write(content / path, memo.get(path, parts, lambda: env.get_template(template).render(here=path, **common, **context)))
+        memo.write(content / path, path, parts, lambda: env.get_template(template).render(here=path, **common, **context))
 
     label, translation = env.globals["entity_label"], env.globals["translation_digest"]
 
@@ -177,10 +178,10 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
     page(urls.agencies_index(), "agencies_index.md.j2", entities_by_type=entities_by_type, jurisdictions=places)
     for place in places:
         path = urls.agencies_of(place["id"])
-        write(content / path, memo.get(path, shown(place["plans"]),
-                                       lambda: env.get_template("agencies_of.md.j2").render(
-                                           here=path, **common, region_id=place["id"], entities=place["entities"],
-                                           plans=[plans[plan_id] for plan_id in place["plans"]])))
+        memo.write(content / path, path, shown(place["plans"]),
+                   lambda: env.get_template("agencies_of.md.j2").render(
+                       here=path, **common, region_id=place["id"], entities=place["entities"],
+                       plans=[plans[plan_id] for plan_id in place["plans"]]))
     for type_id, entities in entities_by_type.items():
         ordered = sorted(entities, key=lambda e: e.id)
         # the page is a row per agency: its label, place and counts of roles, which is its key
@@ -202,3 +203,5 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
     from build_tools.render.glossary import glossary_entries
 
     page(urls.glossary(), "glossary.md.j2", entries=glossary_entries(atlas))
+    if own:
+        memo.save()

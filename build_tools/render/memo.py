@@ -12,6 +12,13 @@ that the lists are complete (tests/test_render_cache.py).
 Entries live in ``.cache/render/<fingerprint>/`` (one file per page, holding the digest of its parts and
 its bytes): new code starts a new folder and the older folders are removed. PLANSITE_CACHE=off (the
 tests) renders everything.
+
+``Memo.write(path, name, parts, make)`` also skips reading what is already in place: each memo keeps a
+record of the files it wrote or found right (the digest of their parts, their size and modification
+time, ``files-<edition>.pickle``, saved by ``Memo.save``), and a file whose parts are unchanged and whose
+size and time are those recorded is left as it is without loading the stored page or reading the file
+(as make and git's index trust a file's time). A file edited or replaced since has another time and is
+made again.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import shutil
 from pathlib import Path
 
 from build_tools import cache
+from build_tools.render import output
 
 STAGE = "render"
 
@@ -50,13 +58,13 @@ def digest(*parts) -> str:
 
 _digests: dict[int, tuple[object, str]] = {}
 # pages and downloads made and reused by this process since forget()
-counts = {"made": 0, "reused": 0}
+counts = {"made": 0, "reused": 0, "kept": 0}
 
 
 def forget() -> None:
     """Drop the digests of earlier renders (the plans they hold) and the counts."""
     _digests.clear()
-    counts.update(made=0, reused=0)
+    counts.update(made=0, reused=0, kept=0)
 
 
 def plan_digest(plan) -> str:
@@ -74,6 +82,9 @@ class Memo:
         self.edition = edition
         self.salt = digest(edition, environment)
         self.directory = (directory or cache.CACHE / STAGE) / cache.fingerprint(STAGE)
+        self.files: dict | None = None
+        self.seen: set[str] = set()
+        self.changed = False
         if self.enabled:
             self.directory.mkdir(parents=True, exist_ok=True)
             for other in self.directory.parent.iterdir():
@@ -84,7 +95,9 @@ class Memo:
         if not self.enabled:
             counts["made"] += 1
             return make()
-        key = digest(self.salt, parts)
+        return self.made(name, digest(self.salt, parts), make)
+
+    def made(self, name: str, key: str, make):
         path = self.directory / f"{hashlib.sha256(f'{self.edition}:{name}'.encode()).hexdigest()[:32]}.pickle"
         try:
             with path.open("rb") as stream:
@@ -101,3 +114,53 @@ class Memo:
         temporary.replace(path)
         counts["made"] += 1
         return value
+
+    @property
+    def files_record(self) -> Path:
+        return self.directory / f"files-{self.edition}.pickle"
+
+    def write(self, target: Path, name: str, parts, make) -> bool:
+        """``output.write(target, self.get(name, parts, make))``, but a file already holding what these
+        parts make (recorded with its size and time) is only counted, not read; True if written."""
+        if not self.enabled:
+            return output.write(target, self.get(name, parts, make))
+        if self.files is None:
+            self.files = self.read_files()
+        key = digest(self.salt, parts)
+        place = os.path.abspath(target)
+        self.seen.add(place)
+        recorded = self.files.get(place)
+        if recorded is not None and recorded[0] == key:
+            try:
+                status = os.stat(place)
+            except OSError:
+                status = None
+            if status is not None and (status.st_size, status.st_mtime_ns) == recorded[1:]:
+                output.keep(place)
+                counts["reused"] += 1
+                counts["kept"] += 1
+                return False
+        written = output.write(target, self.made(name, key, make))
+        status = os.stat(place)
+        self.files[place] = (key, status.st_size, status.st_mtime_ns)
+        self.changed = True
+        return written
+
+    def read_files(self) -> dict:
+        try:
+            with self.files_record.open("rb") as stream:
+                found = pickle.load(stream)
+            return found if isinstance(found, dict) else {}
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            return {}
+
+    def save(self) -> None:
+        """Keep the record of the files written or found right (the next run trusts them)."""
+        if not self.enabled or self.files is None or not (self.changed or self.files.keys() - self.seen):
+            return
+        self.files = {place: record for place, record in self.files.items() if place in self.seen}
+        temporary = self.files_record.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as stream:
+            pickle.dump(self.files, stream, protocol=cache.PICKLE_PROTOCOL)
+        temporary.replace(self.files_record)
+        self.changed = False

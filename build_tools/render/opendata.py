@@ -297,5 +297,5 @@ def write_open_data(atlas: Atlas, data_dir: Path, translations: dict | None = No
         # a workbook is made from the plans naming the jurisdiction's agencies (and the code, the taxonomy
         # and the address in memo): kept while they are unchanged
         name = f"agencies/{place['id']}.xlsx"
-        write(data_dir / name, memo.get(name, [plan_digest(plans[plan_id]) for plan_id in place["plans"]],
-                                        lambda: jurisdiction_spreadsheet(place, atlas, base_url)))
+        memo.write(data_dir / name, name, [plan_digest(plans[plan_id]) for plan_id in place["plans"]],
+                   lambda: jurisdiction_spreadsheet(place, atlas, base_url))

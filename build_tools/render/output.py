@@ -62,6 +62,13 @@ def write(path: Path, content: str | bytes) -> bool:
     return True
 
 
+def keep(path: str | Path) -> None:
+    """Count a file as written by this run and unchanged, without reading it (the caller knows its bytes
+    are right: build_tools/render/memo.py Memo.write)."""
+    _tally.paths.add(os.path.abspath(path))
+    _tally.unchanged += 1
+
+
 def sweep(directory: Path, names: tuple[str, ...]) -> int:
     """Delete the files under ``directory``/<each of names> that this run did not write, and the folders
     left empty; the number of files deleted."""

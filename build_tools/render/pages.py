@@ -207,8 +207,9 @@ def render(atlas: Atlas, lang: str, directory: Path, translations: dict[str, Pla
     render_indexes(env, atlas, directory, memo)
     for plan in plans:
         translation = translations.get(plan.id, PlanTranslation())
-        write(directory / urls.plan(plan.id), memo.get(urls.plan(plan.id), plan_page_parts(env, atlas, plan, lang, regions, translation),
-                                                       lambda: render_plan(env, atlas, plan, lang, regions, themes, translation)))
+        memo.write(directory / urls.plan(plan.id), urls.plan(plan.id), plan_page_parts(env, atlas, plan, lang, regions, translation),
+                   lambda: render_plan(env, atlas, plan, lang, regions, themes, translation))
+    memo.save()
 
 
 # below this many plans the two editions are rendered one after the other (a worker process costs more)
@@ -223,7 +224,7 @@ def render_job(job: str) -> dict[str, int]:
     live in content/zh/data, cleared by the Chinese edition's render), or the English edition."""
     atlas, english, content = _SHARED["atlas"], _SHARED["english"], _SHARED["content"]
     output.begin()
-    memo_counts.update(made=0, reused=0)
+    memo_counts.update(made=0, reused=0, kept=0)
     if job == "zh":
         render(atlas, "zh", content / "zh", {})
         write_downloads(atlas, content / "zh" / "data", english)
@@ -262,7 +263,7 @@ def render_site_content(plans: list[Plan], content: Path = CONTENT, translations
     finally:
         gc.unfreeze()
         _SHARED.clear()
-    return {key: sum(t[key] for t in tallies) for key in ("written", "unchanged", "removed", "made", "reused")}
+    return {key: sum(t[key] for t in tallies) for key in ("written", "unchanged", "removed", "made", "reused", "kept")}
 
 
 def write_downloads(atlas: Atlas, data: Path, english: dict) -> None:
@@ -271,11 +272,12 @@ def write_downloads(atlas: Atlas, data: Path, english: dict) -> None:
     write_open_data(atlas, data, english, site_url(), memo)
     write_compare_data(atlas, data, english, memo)
     for plan in atlas.plans:
-        write(data / "plans" / f"{plan.id}.json", memo.get(f"plans/{plan.id}.json", plan_digest(plan), lambda: plan_json(plan)))
+        memo.write(data / "plans" / f"{plan.id}.json", f"plans/{plan.id}.json", plan_digest(plan), lambda: plan_json(plan))
     for region, members in region_groups(atlas):
         name = bundle_name(region["id"])
-        write(data / name, memo.get(name, [plan_digest(plan) for plan in members], lambda: plans_bundle(members)))
+        memo.write(data / name, name, [plan_digest(plan) for plan in members], lambda: plans_bundle(members))
     write(data / "schema" / "plan.schema.json", json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    memo.save()
 
 
 # every plan in downloads of one region each: gzip-compressed JSON Lines (one plan per line, valid against

@@ -321,3 +321,24 @@ def write_index(root: Path, lang: str) -> dict[str, int]:
             path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
     return {name: len(content) for name, content in files.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m build_tools.search.index SITE_DIR LANG``: write the index of the edition built in
+    SITE_DIR (the site stage runs it for each edition once MkDocs has exited, build_tools/site)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2 or args[1] not in ("zh", "en"):
+        print("usage: python -m build_tools.search.index SITE_DIR zh|en", file=sys.stderr)
+        return 2
+    root = Path(args[0])
+    if not (root / "index.html").is_file():
+        print(f"error: {root}: not a built edition (no index.html); run the MkDocs build first", file=sys.stderr)
+        return 1
+    write_index(root, args[1])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -4,15 +4,18 @@
 The Chinese build cleans its site directory, which holds site/en/, so the English edition is built into a
 folder of its own beside it (``.site-en/``, MkDocs' ``--site-dir``) and moved into site/en/ once both
 builds have succeeded. Each build is its own process (MkDocs keeps one build's state in module globals),
-so the two share nothing but the content they read.
+so the two share nothing but the content they read. Once both have exited, each edition's search index
+is written from its pages (``python -m build_tools.search.index``, again side by side): the MkDocs
+processes hold every page until they end, and building the indexes inside them (the hook does for a plain
+`mkdocs build`) made the site stage's peak of memory.
 
 ``dirty=True`` (``plansite site --dirty``) rebuilds only the pages whose Markdown is newer than their HTML,
 into the existing site/ and site/en/ (MkDocs' ``--dirty``), still ``--strict``. It is safe for this site
 where MkDocs in general warns it is not: the navigation is a fixed list of index pages and every link is
 relative, so a page not rebuilt links to the same places it did; the render stage rewrites exactly the
 pages whose bytes change (build_tools/render/output.py); the hook removes the HTML of pages whose Markdown
-is gone and writes the search index from every page (re-reading only the pages that changed, with the
-build cache). Without an earlier build to update it builds in full. Publishing (the Pages workflow) and
+is gone, and the search index is written from every page (re-reading only the pages that changed, with
+the build cache). Without an earlier build to update it builds in full. Publishing (the Pages workflow) and
 the tests use full builds."""
 
 from __future__ import annotations
@@ -32,6 +35,10 @@ ENGLISH_SITE = "site/en"
 
 # set for the MkDocs processes of a dirty build (read by build_tools/site/hooks.py)
 DIRTY = "PLANSITE_DIRTY"
+# set for the MkDocs processes: the hook leaves the search index to this stage (written once they exit)
+SEARCH_AFTER = "PLANSITE_SEARCH_AFTER"
+# each config's edition language (its extra.edition.lang; tests/unit/test_site_runner.py checks them)
+LANGS = {"mkdocs.yml": "zh", "mkdocs.en.yml": "en"}
 
 
 def build_editions(root: Path, env: dict | None = None, parallel: bool = True, dirty: bool = False) -> list[tuple[str, int, str]]:
@@ -42,6 +49,7 @@ def build_editions(root: Path, env: dict | None = None, parallel: bool = True, d
     environment = dict(os.environ if env is None else env)
     environment.setdefault("NO_MKDOCS_2_WARNING", "1")
     environment.pop(DIRTY, None)
+    environment[SEARCH_AFTER] = "1"
     dirty = dirty and (root / "site" / "sitemap.xml").exists() and (root / ENGLISH_SITE / "sitemap.xml").exists()
     staging = root / (ENGLISH_SITE if dirty else ENGLISH_BUILD)
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
@@ -57,13 +65,21 @@ def build_editions(root: Path, env: dict | None = None, parallel: bool = True, d
         results = side_by_side(commands, environment, root)
     else:
         for config, command in commands.items():
-            completed = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=environment, cwd=root)
-            results.append((config, completed.returncode, completed.stderr))
-            if completed.returncode != 0:
+            results.append((config, *run_logged(command, environment, root)))
+            if results[-1][1] != 0:
                 break
+    built = all(code == 0 for _, code, _ in results) and len(results) == len(CONFIGS)
+    if built:
+        sites = {CONFIGS[0]: root / "site", CONFIGS[1]: staging}
+        searches = {config: [sys.executable, "-m", "build_tools.search.index", str(sites[config]), LANGS[config]] for config in CONFIGS}
+        if parallel:
+            results = side_by_side(searches, environment, root)
+        else:
+            results = [(config, *run_logged(command, environment, root)) for config, command in searches.items()]
+        built = all(code == 0 for _, code, _ in results)
     if dirty:
         return results
-    if all(code == 0 for _, code, _ in results) and len(results) == len(CONFIGS):
+    if built:
         target = root / ENGLISH_SITE
         if target.exists():
             shutil.rmtree(target)
@@ -71,6 +87,11 @@ def build_editions(root: Path, env: dict | None = None, parallel: bool = True, d
     elif staging.exists():
         shutil.rmtree(staging)
     return results
+
+
+def run_logged(command: list[str], environment: dict, root: Path) -> tuple[int, str]:
+    completed = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=environment, cwd=root)
+    return completed.returncode, completed.stderr
 
 
 def side_by_side(commands: dict[str, list[str]], environment: dict, root: Path) -> list[tuple[str, int, str]]:

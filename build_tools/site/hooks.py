@@ -8,7 +8,10 @@ published under en/, appends its ``extra.edition.prefix``: https://owner.github.
 that they are kept once in the repository and each edition still serves them itself, and leaves out
 Material's search files when its search plugin is off (it is: the site has its own search). ``on_post_build``
 writes the edition's search index (build_tools/search) into <site_dir>/search-index/ from the pages
-just built, so every MkDocs build, `plansite site` and the tests' builds alike, has its index.
+just built, so that a plain `mkdocs build` or `mkdocs serve` has its index. `plansite site` sets
+PLANSITE_SEARCH_AFTER and writes the two indexes itself once both MkDocs processes have exited: each
+holds every page of its edition until it ends, and the index build beside them was the site stage's
+peak of memory at national scale.
 
 In a dirty build (``plansite site --dirty``, which sets PLANSITE_DIRTY; see build_tools/site/__init__.py)
 ``on_config`` drops MkDocs' one generic warning about dirty builds, so that ``--strict`` still fails on
@@ -31,6 +34,7 @@ SEARCH_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/se
 
 
 DIRTY = "PLANSITE_DIRTY"
+SEARCH_AFTER = "PLANSITE_SEARCH_AFTER"
 # what MkDocs logs at the start of every --dirty build (a caution for sites whose navigation or links
 # depend on other pages: not this one's, see build_tools/site/__init__.py)
 DIRTY_CAUTION = "A 'dirty' build is being performed"
@@ -103,4 +107,6 @@ def on_post_build(config) -> None:
 
     if dirty():
         remove_stale(Path(config.site_dir), _built, config.theme.static_templates)
+    if os.environ.get(SEARCH_AFTER) == "1":
+        return
     write_index(Path(config.site_dir), config.extra["edition"]["lang"])

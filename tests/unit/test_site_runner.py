@@ -17,3 +17,37 @@ def test_two_builds_run_at_once_when_one_logs_more_than_a_pipe_holds(tmp_path):
     results = side_by_side({"zh": [sys.executable, "-c", first], "en": [sys.executable, "-c", second]}, dict(os.environ), tmp_path)
     assert [(name, code) for name, code, _ in results] == [("zh", 0), ("en", 0)]
     assert results[1][2].endswith("done\n") and len(results[1][2]) == 1_000_005
+
+
+def test_each_config_is_run_with_its_editions_language():
+    from mkdocs.config import load_config
+
+    from build_tools.paths import ROOT
+    from build_tools.site import LANGS
+
+    for config, lang in LANGS.items():
+        assert load_config(str(ROOT / config)).extra["edition"]["lang"] == lang
+
+
+def test_the_hook_writes_the_index_unless_the_site_stage_will(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    import build_tools.search.index
+    from build_tools.site import SEARCH_AFTER, hooks
+
+    written = []
+    monkeypatch.setattr(build_tools.search.index, "write_index", lambda root, lang: written.append((root, lang)))
+    config = SimpleNamespace(site_dir=str(tmp_path), extra={"edition": {"lang": "en"}})
+    monkeypatch.delenv(SEARCH_AFTER, raising=False)
+    hooks.on_post_build(config)  # a plain `mkdocs build` or `mkdocs serve`
+    monkeypatch.setenv(SEARCH_AFTER, "1")
+    hooks.on_post_build(config)  # `plansite site`: written once MkDocs has exited
+    assert written == [(tmp_path, "en")]
+
+
+def test_the_index_command_names_a_folder_that_is_not_a_built_edition(tmp_path, capsys):
+    from build_tools.search.index import main
+
+    assert main([str(tmp_path), "zh"]) == 1
+    assert str(tmp_path) in capsys.readouterr().err
+    assert main([str(tmp_path)]) == 2
