@@ -241,6 +241,17 @@ def test_region_pages_list_plans_and_children(built_site):
     assert "changde-jinshi-2024" not in tianjin
 
 
+def test_a_province_page_lists_the_plans_of_counties_whose_city_has_none(built_site):
+    """津市市 (a county-level city of 常德市, 湖南省) is the seeds' only plan in Hunan: the province's page and
+    its city's list it, though neither publishes a plan, and each page links the one above it."""
+    for edition in ("", "en"):
+        hunan = (built_site / edition / "regions" / "hunan" / "index.html").read_text(encoding="utf-8")
+        changde = (built_site / edition / "regions" / "hunan-changde" / "index.html").read_text(encoding="utf-8")
+        jinshi = (built_site / edition / "regions" / "changde-jinshi" / "index.html").read_text(encoding="utf-8")
+        assert "plans/changde-jinshi-2024/" in hunan and "plans/changde-jinshi-2024/" in changde
+        assert 'href="../hunan-changde/"' in jinshi and 'href="../hunan/"' in changde
+
+
 def test_indicators_shared_by_two_plans_have_a_chart_with_one_bar_per_target(built_site, seed_plans):
     """The researcher's chart: an SVG drawn at build time (no JavaScript), one bar per target, with the
     indicator as its accessible title; the numbers stay in the table after it."""

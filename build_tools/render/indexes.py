@@ -15,12 +15,13 @@ from build_tools.render.output import write
 
 
 def region_pages(atlas: Atlas) -> dict[str, dict]:
-    """Region page id -> {name, plans, children, parent}: one page per plan region and per division above
+    """Region page id -> {name, plans, children, parent, total}: one page per plan region and per division above
     it. A page's id is the region's path in the gazetteer (``hunan-changde``), the id its own plans'
     ``region_id`` has. A region the gazetteer knows hangs under its real ancestors (a county's plan is on
     its city's page and its province's, whether or not the city has a plan of its own), so the top pages
     are provinces; a place the gazetteer does not know hangs under the parent its title names (a parent
-    name several divisions share, none among provinces and prefectures, is its first by code)."""
+    name several divisions share, none among provinces and prefectures, is its first by code). ``total``
+    counts the plans of the region and of every region below it."""
     gazetteer = load_gazetteer()
     by_path = {gazetteer.path(region): region for region in gazetteer}
     pages: dict[str, dict] = {}
@@ -48,6 +49,13 @@ def region_pages(atlas: Atlas) -> dict[str, dict]:
             hang(own, page(parent_slug, plan.parent_region))
     for page_ in pages.values():
         page_["children"] = sorted(page_["children"])
+
+    def total(page_id: str, seen: frozenset) -> int:
+        found = pages[page_id]
+        return len(found["plans"]) + sum(total(child, seen | {child}) for child in found["children"] if child not in seen)
+
+    for page_id, page_ in pages.items():
+        page_["total"] = total(page_id, frozenset({page_id}))
     return dict(sorted(pages.items()))
 
 

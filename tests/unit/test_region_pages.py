@@ -24,6 +24,7 @@ def test_a_county_hangs_under_its_city_and_province_without_their_plans():
     assert changde["name"] == "常德市" and changde["plans"] == []
     assert pages[changde["parent"]]["name"] == "湖南省" and pages[changde["parent"]]["parent"] is None
     assert pages["tianjin-baodi"]["parent"] == "tianjin" and pages["tianjin"]["children"] == ["tianjin-baodi"]
+    assert [changde["total"], pages[changde["parent"]]["total"], pages["tianjin"]["total"]] == [1, 1, 1]
     groups = {region["name"]: [p.id for p in members] for region, members in region_groups(atlas, pages)}
     assert groups == {"湖南省": ["a"], "天津市": ["b"]}
 
