@@ -50,13 +50,23 @@ def region_pages(atlas: Atlas) -> dict[str, dict]:
     for page_ in pages.values():
         page_["children"] = sorted(page_["children"])
 
-    def total(page_id: str, seen: frozenset) -> int:
-        found = pages[page_id]
-        return len(found["plans"]) + sum(total(child, seen | {child}) for child in found["children"] if child not in seen)
-
     for page_id, page_ in pages.items():
-        page_["total"] = total(page_id, frozenset({page_id}))
+        page_["total"] = sum(len(pages[below]["plans"]) for below in subtree(pages, page_id))
     return dict(sorted(pages.items()))
+
+
+def subtree(regions: dict[str, dict], region_id: str) -> list[str]:
+    """The region and every region below it, depth first in the order of its children (as its page lists
+    them); a region met again (a loop of parents among places the gazetteer does not know) once."""
+    found, stack, seen = [], [region_id], set()
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        found.append(current)
+        stack.extend(reversed(regions[current]["children"]))
+    return found
 
 
 def region_groups(atlas: Atlas, regions: dict | None = None) -> list[tuple[dict, list]]:
@@ -207,7 +217,12 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
              "indicator.md.j2", indicator=indicator, rows=rows, related=related)
     page(urls.regions_index(), "regions_index.md.j2", regions=regions)
     for region in regions.values():
-        page(urls.region(region["id"]), "region.md.j2", region_info=region, regions=regions)
+        # a region's page shows its name, its parent's, and every region below it with its plans
+        parent = regions[region["parent"]]["name"] if region["parent"] else None
+        below = subtree(regions, region["id"])
+        shows = [(other, regions[other]["name"], shown([plan.id for plan in regions[other]["plans"]])) for other in below]
+        kept(urls.region(region["id"]), (region["id"], parent, shows), "region.md.j2", region_info=region, regions=regions,
+             below=below[1:])
     from build_tools.render.glossary import glossary_entries
 
     page(urls.glossary(), "glossary.md.j2", entries=glossary_entries(atlas))

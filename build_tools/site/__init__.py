@@ -4,10 +4,10 @@
 The Chinese build cleans its site directory, which holds site/en/, so the English edition is built into a
 folder of its own beside it (``.site-en/``, MkDocs' ``--site-dir``) and moved into site/en/ once both
 builds have succeeded. Each build is its own process (MkDocs keeps one build's state in module globals),
-so the two share nothing but the content they read. Once both have exited, each edition's search index
-is written from its pages (``python -m build_tools.search.index``, again side by side): the MkDocs
-processes hold every page until they end, and building the indexes inside them (the hook does for a plain
-`mkdocs build`) made the site stage's peak of memory.
+so the two share nothing but the content they read. Once an edition's MkDocs process has exited, its
+search index is written from its pages (``python -m build_tools.search.index``), while the other edition
+may still be building: a MkDocs process holds every page until it ends, and building the index inside it
+(the hook does for a plain `mkdocs build`) made the site stage's peak of memory.
 
 ``dirty=True`` (``plansite site --dirty``) rebuilds only the pages whose Markdown is newer than their HTML,
 into the existing site/ and site/en/ (MkDocs' ``--dirty``), still ``--strict``. It is safe for this site
@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")
@@ -60,23 +61,22 @@ def build_editions(root: Path, env: dict | None = None, parallel: bool = True, d
         CONFIGS[0]: mkdocs + ["-f", str(root / CONFIGS[0])],
         CONFIGS[1]: mkdocs + ["-f", str(root / CONFIGS[1]), "--site-dir", str(staging)],
     }
-    results = []
+    index = {config: [sys.executable, "-m", "build_tools.search.index", str(root / "site" if config == CONFIGS[0] else staging), LANGS[config]]
+             for config in CONFIGS}
+    steps = {config: [command, index[config]] for config, command in commands.items()}
     if parallel:
-        results = side_by_side(commands, environment, root)
+        results = pipelines(steps, environment, root)
     else:
-        for config, command in commands.items():
-            results.append((config, *run_logged(command, environment, root)))
-            if results[-1][1] != 0:
+        results = []
+        for config, sequence in steps.items():
+            for command in sequence:
+                code, log = run_logged(command, environment, root)
+                if code != 0:
+                    break
+            results.append((config, code, log))
+            if code != 0:
                 break
     built = all(code == 0 for _, code, _ in results) and len(results) == len(CONFIGS)
-    if built:
-        sites = {CONFIGS[0]: root / "site", CONFIGS[1]: staging}
-        searches = {config: [sys.executable, "-m", "build_tools.search.index", str(sites[config]), LANGS[config]] for config in CONFIGS}
-        if parallel:
-            results = side_by_side(searches, environment, root)
-        else:
-            results = [(config, *run_logged(command, environment, root)) for config, command in searches.items()]
-        built = all(code == 0 for _, code, _ in results)
     if dirty:
         return results
     if built:
@@ -95,20 +95,48 @@ def run_logged(command: list[str], environment: dict, root: Path) -> tuple[int, 
 
 
 def side_by_side(commands: dict[str, list[str]], environment: dict, root: Path) -> list[tuple[str, int, str]]:
-    """Run the commands at once; (name, exit code, stderr) each, in order. Each one's log goes to a file
-    of its own, read when it ends: through a pipe, the English build stopped as soon as its log filled
-    the pipe's 64 KB while this process waited for the Chinese one (MkDocs lists the pages out of the
-    navigation: at 3,000 plans the two editions were built one after the other)."""
-    logs = {name: tempfile.TemporaryFile(mode="w+", encoding="utf-8") for name in commands}
+    """Run the commands at once; (name, exit code, stderr) each, in order."""
+    return pipelines({name: [command] for name, command in commands.items()}, environment, root)
+
+
+def pipelines(steps: dict[str, list[list[str]]], environment: dict, root: Path) -> list[tuple[str, int, str]]:
+    """Run each name's commands one after the other (up to the first that fails), the names side by side;
+    (name, exit code of the last command run, its stderr and its predecessors') each, in order. An
+    edition's search index starts as soon as its own MkDocs build ends, while the other may still run.
+    Each name's log goes to a file of its own, read when it ends: through a pipe, the English build
+    stopped as soon as its log filled the pipe's 64 KB while this process waited for the Chinese one
+    (MkDocs lists the pages out of the navigation: at 3,000 plans the two editions were built one after
+    the other)."""
+    logs = {name: tempfile.TemporaryFile(mode="w+", encoding="utf-8") for name in steps}
+    running: dict[str, tuple[subprocess.Popen, int]] = {}
+    codes: dict[str, int] = {}
+
+    def start(name: str, step: int) -> None:
+        running[name] = (subprocess.Popen(steps[name][step], stdout=subprocess.DEVNULL, stderr=logs[name], text=True,
+                                          env=environment, cwd=root), step)
+
     try:
-        running = {name: subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=logs[name], text=True, env=environment, cwd=root)
-                   for name, command in commands.items()}
+        for name in steps:
+            start(name, 0)
+        while running:
+            for name, (process, step) in list(running.items()):
+                code = process.poll()
+                if code is None:
+                    continue
+                del running[name]
+                if code == 0 and step + 1 < len(steps[name]):
+                    start(name, step + 1)
+                else:
+                    codes[name] = code
+            if running:
+                time.sleep(0.05)
         results = []
-        for name, process in running.items():
-            process.wait()
+        for name in steps:
             logs[name].seek(0)
-            results.append((name, process.returncode, logs[name].read()))
+            results.append((name, codes[name], logs[name].read()))
         return results
     finally:
+        for process, _ in running.values():
+            process.kill()
         for log in logs.values():
             log.close()

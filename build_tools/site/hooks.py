@@ -9,9 +9,9 @@ that they are kept once in the repository and each edition still serves them its
 Material's search files when its search plugin is off (it is: the site has its own search). ``on_post_build``
 writes the edition's search index (build_tools/search) into <site_dir>/search-index/ from the pages
 just built, so that a plain `mkdocs build` or `mkdocs serve` has its index. `plansite site` sets
-PLANSITE_SEARCH_AFTER and writes the two indexes itself once both MkDocs processes have exited: each
-holds every page of its edition until it ends, and the index build beside them was the site stage's
-peak of memory at national scale.
+PLANSITE_SEARCH_AFTER and writes each edition's index itself once that edition's MkDocs process has
+exited: it holds every page of its edition until it ends, and the index built inside it was the site
+stage's peak of memory at national scale.
 
 In a dirty build (``plansite site --dirty``, which sets PLANSITE_DIRTY; see build_tools/site/__init__.py)
 ``on_config`` drops MkDocs' one generic warning about dirty builds, so that ``--strict`` still fails on

@@ -1,11 +1,12 @@
-"""The two MkDocs builds run side by side however much they log (build_tools/site side_by_side)."""
+"""The two MkDocs builds run side by side however much they log, each edition's search index right after
+its own build (build_tools/site side_by_side, pipelines)."""
 
 from __future__ import annotations
 
 import os
 import sys
 
-from build_tools.site import side_by_side
+from build_tools.site import pipelines, side_by_side
 
 
 def test_two_builds_run_at_once_when_one_logs_more_than_a_pipe_holds(tmp_path):
@@ -17,6 +18,20 @@ def test_two_builds_run_at_once_when_one_logs_more_than_a_pipe_holds(tmp_path):
     results = side_by_side({"zh": [sys.executable, "-c", first], "en": [sys.executable, "-c", second]}, dict(os.environ), tmp_path)
     assert [(name, code) for name, code, _ in results] == [("zh", 0), ("en", 0)]
     assert results[1][2].endswith("done\n") and len(results[1][2]) == 1_000_005
+
+
+def test_an_editions_next_step_starts_while_the_other_edition_still_builds(tmp_path):
+    flag = tmp_path / "english-index-started"
+    # the Chinese build waits (up to 60 s) for the English edition's second step: run only once both
+    # first steps had ended, it would never start and the first would time out
+    wait = f"import pathlib, sys, time\nfor _ in range(600):\n    if pathlib.Path({str(flag)!r}).exists(): sys.exit(0)\n    time.sleep(0.1)\nsys.exit(1)"
+    touch = f"import pathlib\npathlib.Path({str(flag)!r}).touch()"
+    fail = "import sys\nprint('no index', file=sys.stderr)\nsys.exit(3)"
+    never = tmp_path / "never"
+    results = pipelines({"zh": [[sys.executable, "-c", wait], [sys.executable, "-c", fail], [sys.executable, "-c", f"open({str(never)!r}, 'w')"]],
+                         "en": [[sys.executable, "-c", "pass"], [sys.executable, "-c", touch]]}, dict(os.environ), tmp_path)
+    assert [(name, code) for name, code, _ in results] == [("zh", 3), ("en", 0)]
+    assert results[0][2] == "no index\n" and not never.exists()  # a failed step ends its edition's steps
 
 
 def test_each_config_is_run_with_its_editions_language():
