@@ -142,6 +142,22 @@ def memoised(stage: str, source_digest: str, make, cache: Path | None = None):
     return found
 
 
+# objects made from (or written as) a committed file -> the digest of its bytes (plans: data/plans/*.yml);
+# each entry holds its object, so an id is never reused while it is here
+_committed: dict[int, tuple[object, str]] = {}
+
+
+def remember_committed(item: object, digest: str) -> None:
+    """Record that ``item`` is the content of a file whose bytes have ``digest`` (a plan read from or
+    written to data/plans): ``committed_digest`` then gives that digest without serialising ``item``."""
+    _committed[id(item)] = (item, digest)
+
+
+def committed_digest(item: object) -> str | None:
+    found = _committed.get(id(item))
+    return found[1] if found is not None and found[0] is item else None
+
+
 def by_content(stage: str, name: str, content: bytes, make):
     """``make()`` for the current bytes of the file ``name``, from the cache when its bytes are what they
     were: one entry per name (holding the bytes' digest), so an edited file replaces its entry instead of

@@ -150,6 +150,8 @@ def command_site(args: argparse.Namespace) -> int:
 def load_committed_plans(directory: Path) -> tuple[list, list[str]]:
     """The plans as committed (data/plans/*.yml): later stages read the product, not the sources. A file
     that is not a valid plan is reported by name (and the others still load)."""
+    import hashlib
+
     import yaml
     from pydantic import ValidationError
 
@@ -167,6 +169,7 @@ def load_committed_plans(directory: Path) -> tuple[list, list[str]]:
             # a file whose bytes were read before comes from the build cache (YAML and validation: 50 ms a plan)
             plans.append(cache.by_content("plan-file", path.name, content,
                                           lambda: Plan.model_validate(yaml.load(content.decode("utf-8"), Loader=loader))))
+            cache.remember_committed(plans[-1], hashlib.sha256(content).hexdigest())
         except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as error:
             errors.append(f"{path}: not a valid plan ({str(error).splitlines()[0]}); run `plansite parse` to write it again")
     return plans, errors

@@ -103,3 +103,26 @@ def test_a_warm_cache_renders_what_no_cache_renders_after_each_change(seed_plans
     assert [name for name in warm if warm[name] != expected[name]] == []
     assert any("A task title revised by a translator" in page.decode("utf-8") for name, page in warm.items()
                if name.startswith("en/themes/") and name.count("/") == 3)
+
+
+def test_a_plan_has_one_key_whether_read_from_its_yaml_or_written_to_it(seed_plans, tmp_path):
+    """`plansite build` renders the plans it has just written, `plansite render` the plans it reads back:
+    both key their pages by the digest of the committed bytes, so one never remakes what the other made."""
+    import hashlib
+
+    from build_tools.cli import load_committed_plans
+    from build_tools.pipeline import write_plans
+    from build_tools.render.memo import forget, plan_digest
+
+    written = [plan.model_copy() for plan in seed_plans.values()]
+    write_plans(written, tmp_path)
+    forget()
+    loaded, errors = load_committed_plans(tmp_path)
+    assert errors == [] and len(loaded) == len(written)
+    files = {plan.id: hashlib.sha256((tmp_path / f"{plan.id}.yml").read_bytes()).hexdigest() for plan in loaded}
+    assert {plan.id: plan_digest(plan) for plan in written} == files
+    forget()
+    assert {plan.id: plan_digest(plan) for plan in loaded} == files
+    # a plan made otherwise (not from a committed file) is keyed by its JSON
+    other = written[0].model_copy()
+    assert plan_digest(other) == hashlib.sha256(other.model_dump_json().encode("utf-8")).hexdigest()

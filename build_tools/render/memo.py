@@ -68,11 +68,14 @@ def forget() -> None:
 
 
 def plan_digest(plan) -> str:
-    """The digest of a plan's data (computed once per plan object: the plan page, its agencies pages and
-    workbooks ask for it)."""
+    """The digest of a plan's data, once per plan object (the plan page, its agencies pages and workbooks
+    ask for it): the digest of its committed YAML (data/plans/<id>.yml) where the plan was read from it or
+    written to it in this process (cache.remember_committed: `plansite render` and `plansite build` give
+    the same keys), else of its JSON."""
     found = _digests.get(id(plan))
     if found is None or found[0] is not plan:
-        found = _digests[id(plan)] = (plan, hashlib.sha256(plan.model_dump_json().encode("utf-8")).hexdigest())
+        value = cache.committed_digest(plan) or hashlib.sha256(plan.model_dump_json().encode("utf-8")).hexdigest()
+        found = _digests[id(plan)] = (plan, value)
     return found[1]
 
 
