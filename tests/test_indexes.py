@@ -250,6 +250,10 @@ def test_a_province_page_lists_the_plans_of_counties_whose_city_has_none(built_s
         jinshi = (built_site / edition / "regions" / "changde-jinshi" / "index.html").read_text(encoding="utf-8")
         assert "plans/changde-jinshi-2024/" in hunan and "plans/changde-jinshi-2024/" in changde
         assert 'href="../hunan-changde/"' in jinshi and 'href="../hunan/"' in changde
+    # the list under its own heading, one item a plan
+    tianjin = (built_site / "regions" / "tianjin" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="[^"]*">下级地区的方案<a class="headerlink"', tianjin)
+    assert len(re.findall(r'<li><a href="\.\./tianjin-[a-z]+/">', tianjin)) == 3
 
 
 def test_indicators_shared_by_two_plans_have_a_chart_with_one_bar_per_target(built_site, seed_plans):

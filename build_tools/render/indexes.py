@@ -69,6 +69,24 @@ def subtree(regions: dict[str, dict], region_id: str) -> list[str]:
     return found
 
 
+def region_order(regions: dict[str, dict]) -> list[tuple[str, int]]:
+    """(region id, depth) for the regions index: each top region (a province) followed by the regions
+    below it, depth first, so a county follows its city and the city its province; a region no top
+    region reaches (a loop of parents among places the gazetteer does not know) last, at depth 0."""
+    order: list[tuple[str, int]] = []
+    placed: set[str] = set()
+    for top in [region_id for region_id, region in regions.items() if region["parent"] is None]:
+        stack = [(top, 0)]
+        while stack:
+            current, depth = stack.pop()
+            if current in placed:
+                continue
+            placed.add(current)
+            order.append((current, depth))
+            stack.extend((child, depth + 1) for child in reversed(regions[current]["children"]))
+    return order + [(region_id, 0) for region_id in regions if region_id not in placed]
+
+
 def region_groups(atlas: Atlas, regions: dict | None = None) -> list[tuple[dict, list]]:
     """The plans by the highest region above them on the site's regions pages (the province of a division
     the gazetteer knows; for a place it does not know, the highest division its title names), in order of
@@ -215,7 +233,7 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
         kept(urls.indicator(indicator.id), (indicator.id, shown(dict.fromkeys(plan.id for plan, _ in rows)),
                                             [other.id for other in related.get(indicator.family, [])]),
              "indicator.md.j2", indicator=indicator, rows=rows, related=related)
-    page(urls.regions_index(), "regions_index.md.j2", regions=regions)
+    page(urls.regions_index(), "regions_index.md.j2", regions=regions, order=region_order(regions))
     for region in regions.values():
         # a region's page shows its name, its parent's, and every region below it with its plans
         parent = regions[region["parent"]]["name"] if region["parent"] else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from build_tools.link.gazetteer import load_gazetteer
-from build_tools.render.indexes import region_groups, region_pages
+from build_tools.render.indexes import region_groups, region_order, region_pages
 
 
 def plan(plan_id: str, region: str, parent: str | None) -> SimpleNamespace:
@@ -42,3 +42,10 @@ def test_a_place_the_gazetteer_does_not_know_hangs_under_the_parent_its_title_na
     pages = region_pages(atlas)
     assert pages["a-place"]["parent"] == "shanghai"
     assert pages["shanghai"]["children"] == ["a-place"]
+
+
+def test_the_regions_index_lists_each_province_then_the_regions_below_it():
+    atlas = SimpleNamespace(plans=[plan("a", "津市市", "常德市"), plan("b", "宝坻区", "天津市"), plan("c", "南开区", "天津市")])
+    pages = region_pages(atlas)
+    names = [(pages[region_id]["name"], depth) for region_id, depth in region_order(pages)]
+    assert names == [("湖南省", 0), ("常德市", 1), ("津市市", 2), ("天津市", 0), ("宝坻区", 1), ("南开区", 1)]
