@@ -167,9 +167,10 @@ def load_committed_plans(directory: Path) -> tuple[list, list[str]]:
         try:
             content = path.read_bytes()
             # a file whose bytes were read before comes from the build cache (YAML and validation: 50 ms a plan)
-            plans.append(cache.by_content("plan-file", path.name, content,
-                                          lambda: Plan.model_validate(yaml.load(content.decode("utf-8"), Loader=loader))))
-            cache.remember_committed(plans[-1], hashlib.sha256(content).hexdigest())
+            digest = hashlib.sha256(content).hexdigest()
+            plans.append(cache.by_digest("plan-file", path.name, digest,
+                                         lambda: Plan.model_validate(yaml.load(content.decode("utf-8"), Loader=loader))))
+            cache.remember_committed(plans[-1], digest)
         except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as error:
             errors.append(f"{path}: not a valid plan ({str(error).splitlines()[0]}); run `plansite parse` to write it again")
     return plans, errors

@@ -369,7 +369,7 @@ def write_plans(plans: list[Plan], directory: Path = PLANS) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     wanted = {f"{plan.id}.yml": cached_plan_yaml(plan) for plan in plans}
     for plan in plans:  # the render stage keys its pages by the committed bytes (render/memo.py plan_digest)
-        cache.remember_committed(plan, hashlib.sha256(wanted[f"{plan.id}.yml"].encode("utf-8")).hexdigest())
+        cache.remember_committed(plan, cache.text_digest(wanted[f"{plan.id}.yml"]))
     for stale in directory.glob("*.yml"):
         if stale.name not in wanted:
             stale.unlink()

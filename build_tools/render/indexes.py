@@ -15,13 +15,14 @@ from build_tools.render.output import write
 
 
 def region_pages(atlas: Atlas) -> dict[str, dict]:
-    """Region page id -> {name, plans, children, parent, total}: one page per plan region and per division above
+    """Region page id -> {name, plans, children, parent, below, total}: one page per plan region and per division above
     it. A page's id is the region's path in the gazetteer (``hunan-changde``), the id its own plans'
     ``region_id`` has. A region the gazetteer knows hangs under its real ancestors (a county's plan is on
     its city's page and its province's, whether or not the city has a plan of its own), so the top pages
     are provinces; a place the gazetteer does not know hangs under the parent its title names (a parent
-    name several divisions share, none among provinces and prefectures, is its first by code). ``total``
-    counts the plans of the region and of every region below it."""
+    name several divisions share, none among provinces and prefectures, is its first by code). ``below``
+    lists every region below it, depth first (as its page lists their plans); ``total`` counts the plans
+    of the region and of those."""
     gazetteer = load_gazetteer()
     by_path = {gazetteer.path(region): region for region in gazetteer}
     pages: dict[str, dict] = {}
@@ -49,41 +50,33 @@ def region_pages(atlas: Atlas) -> dict[str, dict]:
             hang(own, page(parent_slug, plan.parent_region))
     for page_ in pages.values():
         page_["children"] = sorted(page_["children"])
-
     for page_id, page_ in pages.items():
-        page_["total"] = sum(len(pages[below]["plans"]) for below in subtree(pages, page_id))
+        page_["below"] = [region_id for region_id, _ in descend(pages, page_id, set())][1:]
+        page_["total"] = len(page_["plans"]) + sum(len(pages[below]["plans"]) for below in page_["below"])
     return dict(sorted(pages.items()))
 
 
-def subtree(regions: dict[str, dict], region_id: str) -> list[str]:
-    """The region and every region below it, depth first in the order of its children (as its page lists
-    them); a region met again (a loop of parents among places the gazetteer does not know) once."""
-    found, stack, seen = [], [region_id], set()
+def descend(regions: dict[str, dict], top: str, placed: set[str]) -> list[tuple[str, int]]:
+    """(region id, depth) of ``top`` and every region below it, depth first in the order of the children
+    (as the pages list them), skipping and then adding to ``placed`` (a region met again, in a loop of
+    parents among places the gazetteer does not know, comes once)."""
+    found, stack = [], [(top, 0)]
     while stack:
-        current = stack.pop()
-        if current in seen:
+        current, depth = stack.pop()
+        if current in placed:
             continue
-        seen.add(current)
-        found.append(current)
-        stack.extend(reversed(regions[current]["children"]))
+        placed.add(current)
+        found.append((current, depth))
+        stack.extend((child, depth + 1) for child in reversed(regions[current]["children"]))
     return found
 
 
 def region_order(regions: dict[str, dict]) -> list[tuple[str, int]]:
     """(region id, depth) for the regions index: each top region (a province) followed by the regions
-    below it, depth first, so a county follows its city and the city its province; a region no top
-    region reaches (a loop of parents among places the gazetteer does not know) last, at depth 0."""
-    order: list[tuple[str, int]] = []
+    below it, so a county follows its city and the city its province; a region no top region reaches (a
+    loop of parents among places the gazetteer does not know) last, at depth 0."""
     placed: set[str] = set()
-    for top in [region_id for region_id, region in regions.items() if region["parent"] is None]:
-        stack = [(top, 0)]
-        while stack:
-            current, depth = stack.pop()
-            if current in placed:
-                continue
-            placed.add(current)
-            order.append((current, depth))
-            stack.extend((child, depth + 1) for child in reversed(regions[current]["children"]))
+    order = [row for region_id, region in regions.items() if region["parent"] is None for row in descend(regions, region_id, placed)]
     return order + [(region_id, 0) for region_id in regions if region_id not in placed]
 
 
@@ -237,10 +230,9 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
     for region in regions.values():
         # a region's page shows its name, its parent's, and every region below it with its plans
         parent = regions[region["parent"]]["name"] if region["parent"] else None
-        below = subtree(regions, region["id"])
-        shows = [(other, regions[other]["name"], shown([plan.id for plan in regions[other]["plans"]])) for other in below]
-        kept(urls.region(region["id"]), (region["id"], parent, shows), "region.md.j2", region_info=region, regions=regions,
-             below=below[1:])
+        shows = [(other, regions[other]["name"], shown([plan.id for plan in regions[other]["plans"]]))
+                 for other in [region["id"], *region["below"]]]
+        kept(urls.region(region["id"]), (region["id"], parent, shows), "region.md.j2", region_info=region, regions=regions)
     from build_tools.render.glossary import glossary_entries
 
     page(urls.glossary(), "glossary.md.j2", entries=glossary_entries(atlas))

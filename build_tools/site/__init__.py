@@ -36,7 +36,7 @@ ENGLISH_SITE = "site/en"
 
 # set for the MkDocs processes of a dirty build (read by build_tools/site/hooks.py)
 DIRTY = "PLANSITE_DIRTY"
-# set for the MkDocs processes: the hook leaves the search index to this stage (written once they exit)
+# set for the MkDocs processes: the hook leaves the search index to this stage (written once each exits)
 SEARCH_AFTER = "PLANSITE_SEARCH_AFTER"
 # each config's edition language (its extra.edition.lang; tests/unit/test_site_runner.py checks them)
 LANGS = {"mkdocs.yml": "zh", "mkdocs.en.yml": "en"}
@@ -69,8 +69,10 @@ def build_editions(root: Path, env: dict | None = None, parallel: bool = True, d
     else:
         results = []
         for config, sequence in steps.items():
+            log = ""
             for command in sequence:
-                code, log = run_logged(command, environment, root)
+                code, step_log = run_logged(command, environment, root)
+                log += step_log
                 if code != 0:
                     break
             results.append((config, code, log))

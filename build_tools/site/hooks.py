@@ -27,14 +27,14 @@ from urllib.parse import urljoin
 
 from mkdocs.structure.files import File, Files
 
+from build_tools.site import DIRTY, SEARCH_AFTER
+
 SHARED = "assets"
 # Material's search files (lunr with its language packs, the search worker) are theme files copied into
 # every build; with no search plugin (mkdocs.yml: plugins: []) no page loads them: 1.2 MB per edition
 SEARCH_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
-DIRTY = "PLANSITE_DIRTY"
-SEARCH_AFTER = "PLANSITE_SEARCH_AFTER"
 # what MkDocs logs at the start of every --dirty build (a caution for sites whose navigation or links
 # depend on other pages: not this one's, see build_tools/site/__init__.py)
 DIRTY_CAUTION = "A 'dirty' build is being performed"
