@@ -36,6 +36,10 @@ STAGE_INPUTS = {
     # linked (one source, no corrections): functions of the source and of what parses and links it
     "parse-head": PARSING + ("build_tools/pipeline.py",),
     "plan": PARSING + ("build_tools/pipeline.py",),
+    # the digest of a plan's canonical YAML (pipeline.PlanEntry), keyed by its source, its recorded address
+    # and its id; and the record of the plan files written (pipeline.write_plans: digest, size, time)
+    "plan-yaml": PARSING + ("build_tools/pipeline.py",),
+    "plan-files": ("build_tools/pipeline.py",),
     # linking a parsed plan: agencies and targets against the taxonomy
     "link": ("build_tools/link", "build_tools/models.py", "data/taxonomy"),
     # a plan's canonical YAML (pipeline.plan_yaml and the model's field order)
@@ -51,6 +55,8 @@ STAGE_INPUTS = {
     # a committed plan file read back (cli.load_committed_plans: YAML -> Plan), and a PO catalog read
     "plan-file": ("build_tools/models.py",),
     "catalog": ("build_tools/translate/catalog.py",),
+    # a catalog's translations as the renderer asks for them (translate/lookup.py translation_table)
+    "translation-table": ("build_tools/translate/catalog.py", "build_tools/translate/lookup.py"),
     # what a catalog gives the translation memory (translate/update.py contribution)
     "catalog-memory": ("build_tools/translate/catalog.py", "build_tools/translate/update.py"),
     # a plan's catalog brought up to date (translate/update.py): its plan, its file and the memory

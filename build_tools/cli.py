@@ -63,18 +63,19 @@ def command_parse(args: argparse.Namespace) -> int:
 
 
 def parse_stage(args: argparse.Namespace) -> tuple[list | None, int]:
-    """data/sources -> data/plans (and the catalogs); the plans (None when there is no sources directory:
-    nothing was parsed, so nothing must be rendered over the pages) and the exit code."""
+    """data/sources -> data/plans (and the catalogs); the plans, as pipeline.PlanEntry (None when there is no
+    sources directory: nothing was parsed, so nothing must be rendered over the pages), and the exit code."""
     from build_tools.translate.update import update_translations
 
     sources = Path(args.sources)
     if not sources.is_dir():
         return None, report_errors([f"{sources}: no such directory"])
     result = parse_files(source_files(sources), show_progress=True)
-    write_plans(result.plans, Path(args.plans))
-    update_translations(result.plans, Path(args.translations))
-    progress(f"wrote {len(result.plans)} plans to {args.plans}")
-    return result.plans, report_errors(result.errors)
+    # the entries, not the plans: an unchanged plan is neither loaded nor written (pipeline.PlanEntry)
+    write_plans(result.entries, Path(args.plans))
+    update_translations(result.entries, Path(args.translations))
+    progress(f"wrote {len(result.entries)} plans to {args.plans}")
+    return result.entries, report_errors(result.errors)
 
 
 def render_stage(plans: list, args: argparse.Namespace) -> None:
@@ -97,9 +98,9 @@ def command_render(args: argparse.Namespace) -> int:
 
 def command_build(args: argparse.Namespace) -> int:
     """Ingest, parse and render: every file in data/sources -> data/plans/*.yml -> the pages in content/."""
-    plans, code = parse_stage(args)
-    if plans is not None:
-        render_stage(plans, args)
+    entries, code = parse_stage(args)
+    if entries is not None:
+        render_stage([entry.plan() for entry in entries], args)
     return code
 
 

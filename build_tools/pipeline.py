@@ -32,10 +32,16 @@ IGNORED_SOURCE_NAMES = {"README.md", ".gitkeep"}
 
 @dataclass
 class ParseResult:
-    plans: list[Plan] = field(default_factory=list)
+    entries: list = field(default_factory=list)
+    """The plans as ``PlanEntry`` (sorted by id), each loaded when asked: what the parse stage writes from."""
     errors: list[str] = field(default_factory=list)
     texts: Mapping[str, str] = field(default_factory=dict)
     """Each source's text as read (for the accounting of `plansite check`), read when asked."""
+
+    @property
+    def plans(self) -> list[Plan]:
+        """Every plan, loaded."""
+        return [entry.plan() for entry in self.entries]
 
 
 def source_files(directory: Path = SOURCES) -> list[Path]:
@@ -97,11 +103,72 @@ class Head:
     identity: tuple = ()
     summary: str = ""
     error: str = ""
+    # what ``distinct_ids`` orders plans of one id by: the plan's date and its first source's SHA-256
+    date: str | None = None
+    sha256: str = ""
 
 
 def head_of(plan: Plan) -> Head:
-    return Head(plan_id=plan.id, identity=plan_identity(plan),
+    return Head(plan_id=plan.id, identity=plan_identity(plan), date=plan.date, sha256=plan.sources[0].sha256,
                 summary=f"{plan.title} ({sum(len(a.tasks) for a in plan.actions)} tasks, {len(plan.targets)} targets)")
+
+
+class PlanEntry:
+    """A plan of this build, its data loaded when asked (``plan()``): what writing data/plans and the
+    catalogs must know of an unchanged plan is its id and the digest of its YAML, both known without
+    loading it. A rebuild after one changed source at 3,000 plans spent most of its parse stage loading
+    every linked plan from the cache and serialising it again to learn that its file was unchanged.
+
+    ``key``: what the plan's YAML is a function of beyond the code (its source's cache key, the address
+    data/provenance.yml records for it, its id), for a plan of one source without corrections; None for a
+    plan made in this build (merged copies, corrections), whose YAML is made from the plan."""
+
+    def __init__(self, plan_id: str, date: str | None, sha256: str, status: str, make: Callable[[], Plan],
+                 key: str | None = None, plan: Plan | None = None) -> None:
+        self.id, self.date, self.sha256, self.status = plan_id, date, sha256, status
+        self.make, self.key, self._plan, self._digest = make, key, plan, None
+
+    @classmethod
+    def of(cls, plan: Plan) -> "PlanEntry":
+        return cls(plan.id, plan.date, plan.sources[0].sha256, plan.status, lambda: plan, plan=plan)
+
+    def renamed(self, plan_id: str) -> "PlanEntry":
+        """This plan under another id (``distinct_ids``)."""
+        make = self.make
+        key = None if self.key is None else cache.text_digest(f"{self.key}\0{plan_id}")
+        return PlanEntry(plan_id, self.date, self.sha256, self.status, lambda: make().model_copy(update={"id": plan_id}), key,
+                         None if self._plan is None else self._plan.model_copy(update={"id": plan_id}))
+
+    @property
+    def loaded(self) -> bool:
+        return self._plan is not None
+
+    def plan(self) -> Plan:
+        if self._plan is None:
+            self._plan = self.make()
+            if self.key is not None:  # the render stage keys its pages by the committed bytes (memo.plan_digest)
+                cache.remember_committed(self._plan, self.yaml_digest())
+        return self._plan
+
+    def yaml(self) -> str:
+        return cached_plan_yaml(self.plan())
+
+    def yaml_digest(self) -> str:
+        """The SHA-256 of the plan's canonical YAML (data/plans/<id>.yml): from the build cache by ``key``
+        without loading the plan where it has one; else the digest its committed file was read with, or of
+        the YAML made now."""
+        if self._digest is None:
+            if self.key is not None and cache.enabled():
+                self._digest = cache.memoised("plan-yaml", self.key, lambda: cache.text_digest(self.yaml()))
+            else:
+                known = cache.committed_digest(self._plan) if self._plan is not None else None
+                self._digest = known or cache.text_digest(self.yaml())
+        return self._digest
+
+
+def as_entries(plans: list) -> list[PlanEntry]:
+    """Plans or entries -> entries."""
+    return [item if isinstance(item, PlanEntry) else PlanEntry.of(item) for item in plans]
 
 
 def parsed_source(path: Path, use_cache: bool = True, key: str | None = None) -> tuple[tuple[Document, Plan] | str, Head | None]:
@@ -248,22 +315,23 @@ def parse_files(paths: list[Path], show_progress: bool = False, corrections: Pat
     for source in sources:
         groups.setdefault(source.head.identity, []).append(source)
     reference: list[str] | None = None
-    plans: list[Plan] = []
+    entries: list[PlanEntry] = []
     for key in sorted(groups, key=str):
         group = groups[key]
         if len(group) == 1 and not has_corrections(corrections, group[0].head.plan_id):
             # one source and no corrections: the linked plan is a function of the source, the code and the
-            # taxonomy, read from the cache (stage plan) without its document
-            source = group[0]
+            # taxonomy, read from the cache (stage plan) without its document, and only when asked
+            source, made = group[0], None
             try:
-                if source.key is not None:
-                    plan = cache.memoised("plan", source.key, lambda: linked(source.parsed()[1], use_cache))
-                else:
-                    plan = linked(source.parsed()[1], use_cache)
+                if source.key is None:
+                    entries.append(PlanEntry.of(with_provenance(linked(source.parsed()[1], use_cache))))
+                    continue
+                if not cache.entry_path("plan", source.key).exists():  # made now: an unusable file is reported here
+                    made = cache.memoised("plan", source.key, lambda: linked(source.parsed()[1], use_cache))
             except SourceError as error:
                 result.errors.append(f"{error.file}: {error.message}")
                 continue
-            plans.append(with_provenance(plan))
+            entries.append(lazy_entry(source, use_cache, made))
             continue
         clusters: list[list[tuple[Document, Plan]]] = []
         for source in group:
@@ -288,10 +356,26 @@ def parse_files(paths: list[Path], show_progress: bool = False, corrections: Pat
             except SourceError as error:
                 result.errors.append(f"{error.file}: {error.message}")
                 continue
-            plans.append(with_provenance(linked(plan, use_cache)))
+            entries.append(PlanEntry.of(with_provenance(linked(plan, use_cache))))
 
-    result.plans = distinct_ids(plans)
+    result.entries = distinct_entries(entries)
     return result
+
+
+def lazy_entry(source: Source, use_cache: bool, made: Plan | None = None) -> PlanEntry:
+    """The entry of a plan of one source without corrections, its linked plan read from the cache when
+    asked (the caller made sure the entry exists), or the one ``made`` in this build."""
+    from build_tools.link.provenance import load_provenance
+
+    head, file = source.head, source.path.name
+    url = (load_provenance().get(file) or {}).get("url") or ""
+
+    def make() -> Plan:
+        plan = made if made is not None else cache.memoised("plan", source.key, lambda: linked(source.parsed()[1], use_cache))
+        return with_provenance(plan)
+
+    return PlanEntry(head.plan_id, head.date, head.sha256, head.identity[3], make,
+                     key=cache.text_digest(f"{source.key}\0{url}\0{head.plan_id}"))
 
 
 def linked(plan: Plan, use_cache: bool) -> Plan:
@@ -303,6 +387,11 @@ def linked(plan: Plan, use_cache: bool) -> Plan:
 
 
 def distinct_ids(plans: list[Plan]) -> list[Plan]:
+    """``distinct_entries`` of plans."""
+    return [entry.plan() for entry in distinct_entries(as_entries(plans))]
+
+
+def distinct_entries(plans: list[PlanEntry]) -> list[PlanEntry]:
     """The plans sorted by id, no two on one id.
 
     A plan id is the region's path in the gazetteer (unique by construction: gazetteer.py), the plan
@@ -311,21 +400,21 @@ def distinct_ids(plans: list[Plan]) -> list[Plan]:
     then by its first source's SHA-256) keeps the id, so a plan added later never renames one already
     published; each other gets a suffix: its status where that differs (``changde-jinshi-2024-draft``),
     else the first six hex digits of its first source's SHA-256."""
-    by_id: dict[str, list[Plan]] = {}
+    by_id: dict[str, list[PlanEntry]] = {}
     for plan in plans:
         by_id.setdefault(plan.id, []).append(plan)
-    distinct: list[Plan] = []
+    distinct: list[PlanEntry] = []
     for plan_id, group in by_id.items():
-        group.sort(key=lambda p: (p.date or "9999", p.sources[0].sha256))
+        group.sort(key=lambda p: (p.date or "9999", p.sha256))
         distinct.append(group[0])
         taken = {plan_id}
         for plan in group[1:]:
-            suffix = plan.status if plan.status != group[0].status else plan.sources[0].sha256[:6]
+            suffix = plan.status if plan.status != group[0].status else plan.sha256[:6]
             new_id = f"{plan_id}-{suffix}"
             if new_id in taken or new_id in by_id:
-                new_id = f"{plan_id}-{plan.sources[0].sha256[:6]}"
+                new_id = f"{plan_id}-{plan.sha256[:6]}"
             taken.add(new_id)
-            distinct.append(plan.model_copy(update={"id": new_id}))
+            distinct.append(plan.renamed(new_id))
     return sorted(distinct, key=lambda p: p.id)
 
 
@@ -365,18 +454,43 @@ def cached_plan_yaml(plan: Plan) -> str:
     return cache.memoised("yaml", cache.text_digest(plan.model_dump_json()), lambda: plan_yaml(plan))
 
 
-def write_plans(plans: list[Plan], directory: Path = PLANS) -> None:
+def write_plans(plans: list, directory: Path = PLANS) -> None:
+    """Write each plan's canonical YAML (plans or ``PlanEntry``) and remove the files of plans that are gone.
+
+    A file this function wrote (or found right) is recorded with its YAML's digest, size and modification
+    time (stage plan-files, one record per directory); a plan whose YAML digest is the recorded one, in a
+    file of the recorded size and time, is left as it is without loading the plan or reading the file (a
+    rebuild after one changed source at 3,000 plans read and compared 3,000 files). A file edited or
+    replaced since has another time and is written again."""
     directory.mkdir(parents=True, exist_ok=True)
-    wanted = {f"{plan.id}.yml": cached_plan_yaml(plan) for plan in plans}
-    for plan in plans:  # the render stage keys its pages by the committed bytes (render/memo.py plan_digest)
-        cache.remember_committed(plan, cache.text_digest(wanted[f"{plan.id}.yml"]))
+    entries = {f"{entry.id}.yml": entry for entry in as_entries(plans)}
     for stale in directory.glob("*.yml"):
-        if stale.name not in wanted:
+        if stale.name not in entries:
             stale.unlink()
-    for name, text in wanted.items():
+    use_cache = cache.enabled()
+    record_key = cache.text_digest(str(directory.resolve()))
+    record = cache.load("plan-files", record_key) if use_cache else None
+    record = record if isinstance(record, dict) else {}
+    written: dict[str, tuple[str, int, int]] = {}
+    for name, entry in entries.items():
         path = directory / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        digest = entry.yaml_digest()
+        if entry.loaded:  # the render stage keys its pages by the committed bytes (memo.plan_digest)
+            cache.remember_committed(entry.plan(), digest)
+        try:
+            status = path.stat()
+        except OSError:
+            status = None
+        if status is not None and record.get(name) == (digest, status.st_size, status.st_mtime_ns):
+            written[name] = record[name]
+            continue
+        text = entry.yaml()
+        if status is None or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
+            status = path.stat()
+        written[name] = (digest, status.st_size, status.st_mtime_ns)
+    if use_cache and written != record:
+        cache.store("plan-files", record_key, written)
 
 
 def check_plans(plans: list[Plan], directory: Path = PLANS) -> list[str]:

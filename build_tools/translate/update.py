@@ -105,31 +105,35 @@ def merged_catalog(plan: Plan, lang: str, existing: Catalog | None, memory: dict
     return catalog, filled
 
 
-def update_translations(plans: list[Plan], directory: Path = TRANSLATIONS, write: bool = True) -> dict[str, dict[str, bytes]]:
-    """Bring every plan's catalog up to date; returns lang -> file name -> bytes (written when ``write``)."""
+def update_translations(plans: list, directory: Path = TRANSLATIONS, write: bool = True) -> dict[str, dict[str, bytes]]:
+    """Bring every plan's catalog up to date (plans, or the parse stage's entries: pipeline.PlanEntry);
+    returns lang -> file name -> bytes (written when ``write``)."""
     import hashlib
 
     from build_tools import cache
+    from build_tools.pipeline import as_entries
 
+    entries = sorted(as_entries(plans), key=lambda e: e.id)
     out: dict[str, dict[str, bytes]] = {}
     for lang in LANGUAGES:
         files = read_contributions(lang, directory)
         memory = memory_from({plan_id: given for plan_id, (_, given) in files.items()})
         # a catalog is a function of its plan, its file and the memory: with the three unchanged, the merge
-        # (Babel's update and writer, 30 ms a plan) comes from the build cache, and the catalog is not read
+        # (Babel's update and writer, 30 ms a plan) comes from the build cache, and neither the catalog nor
+        # the plan is read (a plan is known by its YAML's digest: the parse stage need not load it)
         remembered = hashlib.sha256(repr(sorted(memory.items())).encode("utf-8")).digest()
         out[lang] = {}
-        for plan in sorted(plans, key=lambda p: p.id):
-            path = catalog_path(plan.id, lang, directory)
-            current = files[plan.id][0] if plan.id in files else b""
+        for entry in entries:
+            path = catalog_path(entry.id, lang, directory)
+            current = files[entry.id][0] if entry.id in files else b""
 
-            def merge(plan=plan, path=path, current=current) -> bytes:
-                existing = read_catalog(path, current) if plan.id in files else None
-                return catalog_bytes(merged_catalog(plan, lang, existing, memory)[0])
+            def merge(entry=entry, path=path, current=current) -> bytes:
+                existing = read_catalog(path, current) if entry.id in files else None
+                return catalog_bytes(merged_catalog(entry.plan(), lang, existing, memory)[0])
 
-            inputs = hashlib.sha256(plan.model_dump_json().encode("utf-8")).digest() + remembered + current
-            data = cache.by_content("catalog-merge", f"{lang}/{plan.id}", inputs, merge)
-            out[lang][f"{plan.id}.po"] = data
+            inputs = bytes.fromhex(entry.yaml_digest()) + remembered + current
+            data = cache.by_content("catalog-merge", f"{lang}/{entry.id}", inputs, merge)
+            out[lang][f"{entry.id}.po"] = data
             if write and data != current:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)

@@ -74,7 +74,7 @@ def test_the_fingerprint_follows_the_stages_inputs(tmp_path):
         (root / relative).write_text("x = 1\n")
     for relative in ("build_tools/errors.py", "build_tools/models.py", "build_tools/pipeline.py", "build_tools/search/extract.py",
                      "build_tools/translate/catalog.py", "build_tools/translate/update.py", "build_tools/search/tokens.py",
-                     "build_tools/search/index.py"):
+                     "build_tools/search/index.py", "build_tools/translate/lookup.py"):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text("\n")
     (root / "build_tools/link").mkdir()
@@ -205,6 +205,7 @@ def test_a_rebuild_reads_each_sources_head_and_linked_plan_not_its_document(tmp_
     paths = [seed(tmp_path, path.name) for path in source_files(SOURCES)]
     first = parse_files(paths, use_cache=True)
     assert first.errors == [] and len(cache.entries("parse-head")) == len(paths)
+    first_plans = first.plans
     real_load = cache.load
     read = []
 
@@ -214,12 +215,12 @@ def test_a_rebuild_reads_each_sources_head_and_linked_plan_not_its_document(tmp_
 
     monkeypatch.setattr(cache, "load", load)
     again = parse_files(paths, use_cache=True)
-    assert [p.model_dump() for p in again.plans] == [p.model_dump() for p in first.plans]
+    assert [p.model_dump() for p in again.plans] == [p.model_dump() for p in first_plans]
     # the seeds hold two copies of one plan: only those two documents are read, to merge them again, and
     # every source's text (the ingest entry), which the merge weighs a copy's replacements against
-    merged = [p for p in first.plans if len(p.sources) > 1]
+    merged = [p for p in first_plans if len(p.sources) > 1]
     assert len(merged) == 1 and read.count("parse") == len(merged[0].sources) and read.count("ingest") == len(paths)
-    assert read.count("parse-head") == len(paths) and read.count("plan") == len(first.plans) - 1
+    assert read.count("parse-head") == len(paths) and read.count("plan") == len(first_plans) - 1
     # the texts `plansite check` accounts for are read when asked, and are the sources' texts
     name = merged[0].sources[0].file
     assert again.texts[name] == first.texts[name] == (tmp_path / "sources" / name).read_text(encoding="utf-8")
@@ -259,3 +260,69 @@ def test_workers_link_and_send_heads_only_with_the_same_plans(tmp_path, cache_di
     serial = parse_files(paths, use_cache=False)
     assert pooled.errors == again.errors == serial.errors
     assert [p.model_dump() for p in pooled.plans] == [p.model_dump() for p in again.plans] == [p.model_dump() for p in serial.plans]
+
+
+def test_a_parse_rebuild_loads_and_writes_only_the_plans_whose_sources_changed(tmp_path, cache_dir, monkeypatch):
+    """`plansite parse` on a warm cache: an unchanged plan is known by its YAML's digest (pipeline.PlanEntry),
+    so its linked plan is not loaded and its file not read again; one edited source loads and writes its own
+    plan only; a plan file edited by hand is written again (its time is not the one recorded)."""
+    import os
+    import shutil
+
+    import yaml
+
+    from build_tools.cli import main
+    from build_tools.paths import PLANS, TRANSLATIONS
+
+    monkeypatch.setenv("PLANSITE_CACHE", "on")
+    sources = tmp_path / "sources"
+    for path in source_files(SOURCES):
+        seed(tmp_path, path.name)
+    plans, translations = tmp_path / "plans", tmp_path / "translations"
+    shutil.copytree(TRANSLATIONS, translations)
+    arguments = ["parse", "--sources", str(sources), "--plans", str(plans), "--translations", str(translations)]
+    assert main(arguments) == 0
+    committed = {path.name: path.read_bytes() for path in sorted(plans.glob("*.yml"))}
+    assert committed == {path.name: path.read_bytes() for path in sorted(PLANS.glob("*.yml"))}
+    files = {name: [source["file"] for source in yaml.safe_load(data)["sources"]] for name, data in committed.items()}
+
+    real_load = cache.load
+    loaded, opened = [], []
+
+    def load(stage, key, cache_path=None):  # the entries found (a miss is a plan made now)
+        found = real_load(stage, key, cache_path)
+        if found is not None:
+            loaded.append(stage)
+        return found
+
+    real_read = pipeline.Path.read_text
+
+    def read_text(self, *args, **kwargs):
+        if self.parent == plans:
+            opened.append(self.name)
+        return real_read(self, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "load", load)
+    monkeypatch.setattr(pipeline.Path, "read_text", read_text)
+    times = {path.name: path.stat().st_mtime_ns for path in plans.glob("*.yml")}
+    assert main(arguments) == 0
+    # the merged seed plan is made again from its two documents (its YAML is what was recorded); no other
+    # plan is loaded, and no plan file is read
+    merged = [name for name, of in files.items() if len(of) > 1]
+    assert len(merged) == 1 and loaded.count("plan") == 0 and opened == []
+    assert {path.name: path.stat().st_mtime_ns for path in plans.glob("*.yml")} == times
+
+    single = next(p for p in sorted(sources.iterdir()) if p.name.startswith("000_"))
+    name = next(n for n, of in files.items() if of == [single.name])
+    text = single.read_text(encoding="utf-8")
+    line = next(line for line in text.split("\n") if len(line) > 40 and line.endswith("。"))
+    single.write_text(text.replace(line, line[:-1] + "，并定期评估实施情况。", 1), encoding="utf-8")
+    (plans / merged[0]).write_bytes(committed[merged[0]] + b"# edited by hand\n")
+    os.utime(plans / merged[0], ns=(times[merged[0]], times[merged[0]]))  # same time, other size
+    loaded.clear(), opened.clear()
+    assert main(arguments) == 0
+    assert loaded.count("plan") == 1 and sorted(opened) == sorted([name] + merged)
+    assert "并定期评估实施情况" in (plans / name).read_text(encoding="utf-8")
+    assert (plans / merged[0]).read_bytes() == committed[merged[0]]
+    changed = {n for n, data in committed.items() if (plans / n).read_bytes() != data}
+    assert changed == {name}
