@@ -206,15 +206,16 @@ def encode_hot(postings: dict[str, array], encoded: dict[str, str], hot: list[st
 
 
 def shard_postings(postings: dict[str, array], text_of: Callable[[int], str], mean_bytes: int = SHARD_BYTES,
-                   hot_bytes: int = HOT_TOKEN_BYTES, pack=None) -> tuple[list[dict], list]:
+                   hot_bytes: int = HOT_TOKEN_BYTES, pack=None, encode: Callable[[array], str] = encode_postings) -> tuple[list[dict], list]:
     """Split the postings by token hash into the fewest (power of two) shards of ``mean_bytes`` at most;
     a token whose postings exceed ``hot_bytes`` goes to a file of its own (h/), its shard holding
     [file, bytes, neighbours] or, written against a base, [file, bytes, neighbours, base's file, base's
     bytes] (``pack`` gives a file's bytes on disk: what a query weighs before fetching it; neighbours,
     the characters written before and after it almost always, "发革" for 展改, see ``choose_bases``).
 
-    Returns the shards and the hot files (``pack``ed; hot file n is the n-th hot token in sorted order)."""
-    encoded = {token: encode_postings(values) for token, values in postings.items()}
+    Returns the shards and the hot files (``pack``ed; hot file n is the n-th hot token in sorted order).
+    ``encode``: ``encode_postings``, or the same through a memo (index.py ``Memo``)."""
+    encoded = {token: encode(values) for token, values in postings.items()}
     hot = sorted(token for token, text in encoded.items() if len(text) > hot_bytes)
     contents, bases, neighbours = encode_hot(postings, encoded, hot, text_of, (lambda content: len(pack(content))) if pack else (lambda content: len(str(content))))
     files = [pack(contents[token]) if pack else contents[token] for token in hot]

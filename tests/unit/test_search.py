@@ -342,3 +342,49 @@ def test_the_sites_postings_merged_from_each_pages_own_equal_those_of_all_entrie
     changed = keyed[:1] + [dataclasses.replace(keyed[1], source=(keyed[1].source[0], "edited"))] + keyed[2:]
     index.site_postings(changed)
     assert made == [keyed[1].entries]  # a page's HTML changed: its entries tokenised again, no other's
+
+
+def test_the_index_memo_gives_the_same_bytes_cold_warm_and_after_a_change(tmp_path, monkeypatch):
+    """index.Memo (what the last build of an edition's index gzipped and encoded, by the input's digest):
+    the same files as without it, on its first build, its second (from what the first stored) and after one
+    page changed; the warm build makes only what changed."""
+    from build_tools import cache
+    from build_tools.search import index as search_index
+
+    monkeypatch.setattr(cache, "CACHE", tmp_path / "cache")
+    monkeypatch.setenv("PLANSITE_CACHE", "on")
+    rng = random.Random(7)
+    words = ["碳达峰", "绿色低碳", "能源结构", "光伏发电", "节能降碳", "区发展改革委", "海绵城市", "循环经济", "推进", "建设"]
+
+    def body() -> str:
+        return "，".join(rng.choice(words) for _ in range(10)) + "。"
+
+    pages = [page(f"plans/p{n:03d}/", *[(f"e{k}", "", body()) for k in range(8)]) for n in range(250)]
+    plain = build_index(pages, groups=[], lang="zh")
+    assert any(name.startswith("h/") for name in plain)  # hot tokens' files (and candidates weighed) are memoised too
+    made = []
+    real_compress = search_index.gzip.compress
+
+    def compress(data, *args, **kwargs):
+        made.append(len(data))
+        return real_compress(data, *args, **kwargs)
+
+    monkeypatch.setattr(search_index.gzip, "compress", compress)
+    for _ in range(2):
+        made.clear()
+        memo = search_index.Memo("zh:test")
+        assert build_index(pages, groups=[], lang="zh", memo=memo) == plain
+        memo.save()
+    # the warm build compressed only what is not memoised (the dictionary of the sentence chunks)
+    assert len(made) == 1 and memo.before.keys() == memo.used.keys()
+    changed = list(pages)  # one paragraph of one page gets a clause more (a correction)
+    entries = [(entry.anchor, entry.title, entry.body) for entry in pages[125].entries]
+    entries[3] = (entries[3][0], "", entries[3][2] + "定期评估实施情况。")
+    changed[125] = page(pages[125].url, *entries)
+    expected = build_index(changed, groups=[], lang="zh")
+    made.clear()
+    memo = search_index.Memo("zh:test")
+    assert build_index(changed, groups=[], lang="zh", memo=memo) == expected
+    # what changed: the shards of the new tokens, the files of hot tokens in the page, and the entry chunks
+    # from the page on (a new sentence takes the next number in order of appearance: the later ones move)
+    assert 1 < len(made) < len([key for key in memo.used if key[:1] == b"p"]) / 2
