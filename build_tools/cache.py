@@ -175,6 +175,13 @@ def by_content(stage: str, name: str, content: bytes, make):
     return by_digest(stage, name, hashlib.sha256(content).hexdigest(), make)
 
 
+def put_by_content(stage: str, name: str, content: bytes, value) -> None:
+    """Record ``value`` as what ``by_content(stage, name, content, ...)`` gives (replacing the name's entry):
+    for a result known without making it (a catalog merged again from its own output, translate/update.py)."""
+    if enabled():
+        store(stage, text_digest(f"{stage}:{name}"), (hashlib.sha256(content).hexdigest(), value))
+
+
 def by_digest(stage: str, name: str, digest: str, make):
     """``by_content`` given the digest of the bytes (for a caller that no longer holds them)."""
     if not enabled():

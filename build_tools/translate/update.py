@@ -131,12 +131,17 @@ def update_translations(plans: list, directory: Path = TRANSLATIONS, write: bool
                 existing = read_catalog(path, current) if entry.id in files else None
                 return catalog_bytes(merged_catalog(entry.plan(), lang, existing, memory)[0])
 
-            inputs = bytes.fromhex(entry.yaml_digest()) + remembered + current
-            data = cache.by_content("catalog-merge", f"{lang}/{entry.id}", inputs, merge)
+            plan_digest = bytes.fromhex(entry.yaml_digest())
+            data = cache.by_content("catalog-merge", f"{lang}/{entry.id}", plan_digest + remembered + current, merge)
             out[lang][f"{entry.id}.po"] = data
             if write and data != current:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
+                # merging is idempotent: the catalog just written, merged again with the same plan and memory,
+                # is itself (tested without the cache). Recorded, so that the next build does not merge every
+                # catalog again to learn it (the first rebuild after a build that wrote 2,851 new catalogs
+                # spent 40 s of its parse stage there)
+                cache.put_by_content("catalog-merge", f"{lang}/{entry.id}", plan_digest + remembered + data, data)
     return out
 
 

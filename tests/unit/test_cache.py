@@ -74,7 +74,7 @@ def test_the_fingerprint_follows_the_stages_inputs(tmp_path):
         (root / relative).write_text("x = 1\n")
     for relative in ("build_tools/errors.py", "build_tools/models.py", "build_tools/pipeline.py", "build_tools/search/extract.py",
                      "build_tools/translate/catalog.py", "build_tools/translate/update.py", "build_tools/search/tokens.py",
-                     "build_tools/search/index.py", "build_tools/translate/lookup.py"):
+                     "build_tools/search/index.py", "build_tools/search/postings.py", "build_tools/translate/lookup.py"):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text("\n")
     (root / "build_tools/link").mkdir()
@@ -326,3 +326,39 @@ def test_a_parse_rebuild_loads_and_writes_only_the_plans_whose_sources_changed(t
     assert (plans / merged[0]).read_bytes() == committed[merged[0]]
     changed = {n for n, data in committed.items() if (plans / n).read_bytes() != data}
     assert changed == {name}
+    # its catalog was merged and written: a translated paragraph became fuzzy, so the translation memory
+    # changed and the next build merges every catalog again; the one after merges none (a merge of its own
+    # output is itself: recorded when written, translate/update.py)
+    from build_tools.translate import update
+
+    merges = []
+    real_merge = update.merged_catalog
+    monkeypatch.setattr(update, "merged_catalog", lambda *args: merges.append(args[0].id) or real_merge(*args))
+    assert main(arguments) == 0
+    assert len(merges) == len(committed)
+    catalogs = {path.name: path.read_bytes() for path in (translations / "en").glob("*.po")}
+    merges.clear()
+    assert main(arguments) == 0
+    assert merges == [] and {path.name: path.read_bytes() for path in (translations / "en").glob("*.po")} == catalogs
+
+
+def test_catalogs_written_by_a_build_are_not_merged_again_by_the_next(tmp_path, cache_dir, monkeypatch):
+    """A first build writes every plan's new catalog; the next build, with nothing changed, merges none of
+    them (the merge of a catalog just written is recorded as itself) and writes the same bytes."""
+    from build_tools.cli import main
+    from build_tools.translate import update
+
+    monkeypatch.setenv("PLANSITE_CACHE", "on")
+    for path in source_files(SOURCES):
+        seed(tmp_path, path.name)
+    translations = tmp_path / "translations"
+    arguments = ["parse", "--sources", str(tmp_path / "sources"), "--plans", str(tmp_path / "plans"), "--translations", str(translations)]
+    merges = []
+    real_merge = update.merged_catalog
+    monkeypatch.setattr(update, "merged_catalog", lambda *args: merges.append(args[0].id) or real_merge(*args))
+    assert main(arguments) == 0
+    written = {path.name: path.read_bytes() for path in (translations / "en").glob("*.po")}
+    assert len(merges) == len(written) == 4
+    merges.clear()
+    assert main(arguments) == 0
+    assert merges == [] and {path.name: path.read_bytes() for path in (translations / "en").glob("*.po")} == written
