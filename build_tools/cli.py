@@ -98,9 +98,13 @@ def command_render(args: argparse.Namespace) -> int:
 
 def command_build(args: argparse.Namespace) -> int:
     """Ingest, parse and render: every file in data/sources -> data/plans/*.yml -> the pages in content/."""
+    from build_tools import cache
+
     entries, code = parse_stage(args)
     if entries is not None:
-        render_stage([entry.plan() for entry in entries], args)
+        with cache.collector_paused():
+            plans = [entry.plan() for entry in entries]
+        render_stage(plans, args)
     return code
 
 
@@ -151,30 +155,39 @@ def command_site(args: argparse.Namespace) -> int:
 def load_committed_plans(directory: Path) -> tuple[list, list[str]]:
     """The plans as committed (data/plans/*.yml): later stages read the product, not the sources. A file
     that is not a valid plan is reported by name (and the others still load)."""
-    import hashlib
-
     import yaml
     from pydantic import ValidationError
 
-    from build_tools.models import Plan
+    from build_tools import cache
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same data, faster
     plans, errors = [], []
     if not directory.is_dir():
         return [], [f"{directory}: no such directory; run `plansite parse` first"]
-    from build_tools import cache
-
-    for path in sorted(directory.glob("*.yml")):
-        try:
-            content = path.read_bytes()
-            # a file whose bytes were read before comes from the build cache (YAML and validation: 50 ms a plan)
-            digest = hashlib.sha256(content).hexdigest()
-            plans.append(cache.by_digest("plan-file", path.name, digest,
-                                         lambda: Plan.model_validate(yaml.load(content.decode("utf-8"), Loader=loader))))
-            cache.remember_committed(plans[-1], digest)
-        except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as error:
-            errors.append(f"{path}: not a valid plan ({str(error).splitlines()[0]}); run `plansite parse` to write it again")
+    with cache.collector_paused():
+        for path in sorted(directory.glob("*.yml")):
+            try:
+                plans.append(committed_plan(path, loader))
+            except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as error:
+                errors.append(f"{path}: not a valid plan ({str(error).splitlines()[0]}); run `plansite parse` to write it again")
     return plans, errors
+
+
+def committed_plan(path: Path, loader):
+    """One committed plan file, from the build cache while its bytes are what they were (YAML and
+    validation: 50 ms a plan), remembered with its bytes' digest (the render stage keys its pages by it)."""
+    import hashlib
+
+    import yaml
+
+    from build_tools import cache
+    from build_tools.models import Plan
+
+    content = path.read_bytes()
+    digest = hashlib.sha256(content).hexdigest()
+    plan = cache.by_digest("plan-file", path.name, digest, lambda: Plan.model_validate(yaml.load(content.decode("utf-8"), Loader=loader)))
+    cache.remember_committed(plan, digest)
+    return plan
 
 
 def command_translate(args: argparse.Namespace) -> int:

@@ -242,8 +242,11 @@ def render_site_content(plans: list[Plan], content: Path = CONTENT, translations
     made and reused (build_tools/render/memo.py)."""
     from build_tools.pipeline import jobs
 
+    from build_tools import cache
+
     forget()
-    atlas = build_atlas(plans)
+    with cache.collector_paused():
+        atlas = build_atlas(plans)
     english = load_translations("en", translations)
     workers = jobs() if workers is None else workers
     _SHARED.update(atlas=atlas, english=english, content=content)

@@ -362,3 +362,23 @@ def test_catalogs_written_by_a_build_are_not_merged_again_by_the_next(tmp_path, 
     merges.clear()
     assert main(arguments) == 0
     assert merges == [] and {path.name: path.read_bytes() for path in (translations / "en").glob("*.po")} == written
+
+
+def test_the_collector_is_paused_while_loading_and_left_as_it_was():
+    import gc
+
+    assert gc.isenabled()
+    with cache.collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cache.collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller that had paused it finds it paused
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError):
+        with cache.collector_paused():
+            raise ValueError("a file that cannot be read")
+    assert gc.isenabled()
