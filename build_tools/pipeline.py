@@ -23,7 +23,7 @@ from build_tools.ingest.readers import read_source
 from build_tools.models import Plan
 from build_tools.paths import CORRECTIONS, PLANS, SOURCES
 from build_tools.link.apply import link_plan
-from build_tools.link.provenance import with_provenance
+from build_tools.link.provenance import recorded_url, with_provenance
 from build_tools.merge import merge_documents, same_document
 from build_tools.parse.plan import Document, document_from_source, parse_document
 
@@ -155,10 +155,10 @@ class PlanEntry:
 
     def yaml_digest(self) -> str:
         """The SHA-256 of the plan's canonical YAML (data/plans/<id>.yml): from the build cache by ``key``
-        without loading the plan where it has one; else the digest its committed file was read with, or of
-        the YAML made now."""
+        without loading the plan where it has one (only a build through the cache gives one); else the digest
+        its committed file was read with, or of the YAML made now."""
         if self._digest is None:
-            if self.key is not None and cache.enabled():
+            if self.key is not None:
                 self._digest = cache.memoised("plan-yaml", self.key, lambda: cache.text_digest(self.yaml()))
             else:
                 known = cache.committed_digest(self._plan) if self._plan is not None else None
@@ -365,17 +365,15 @@ def parse_files(paths: list[Path], show_progress: bool = False, corrections: Pat
 def lazy_entry(source: Source, use_cache: bool, made: Plan | None = None) -> PlanEntry:
     """The entry of a plan of one source without corrections, its linked plan read from the cache when
     asked (the caller made sure the entry exists), or the one ``made`` in this build."""
-    from build_tools.link.provenance import load_provenance
-
-    head, file = source.head, source.path.name
-    url = (load_provenance().get(file) or {}).get("url") or ""
+    head = source.head
+    url = recorded_url(source.path.name) or ""
 
     def make() -> Plan:
         plan = made if made is not None else cache.memoised("plan", source.key, lambda: linked(source.parsed()[1], use_cache))
         return with_provenance(plan)
 
-    return PlanEntry(head.plan_id, head.date, head.sha256, head.identity[3], make,
-                     key=cache.text_digest(f"{source.key}\0{url}\0{head.plan_id}"))
+    status = head.identity[-1]  # plan_identity's last field
+    return PlanEntry(head.plan_id, head.date, head.sha256, status, make, key=cache.text_digest(f"{source.key}\0{url}\0{head.plan_id}"))
 
 
 def linked(plan: Plan, use_cache: bool) -> Plan:

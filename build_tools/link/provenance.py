@@ -30,12 +30,16 @@ def load_provenance(path: Path = PROVENANCE) -> dict[str, dict]:
     return {row["file"]: row for row in data.get("sources", [])}
 
 
+def recorded_url(file: str, path: Path = PROVENANCE) -> str | None:
+    """The address data/provenance.yml records for a source file, if any."""
+    return (load_provenance(path).get(file) or {}).get("url")
+
+
 def with_provenance(plan: Plan, path: Path = PROVENANCE) -> Plan:
     """The plan with each source's url from data/provenance.yml where it records one."""
-    recorded = load_provenance(path)
     sources = []
     for source in plan.sources:
-        url = (recorded.get(source.file) or {}).get("url")
+        url = recorded_url(source.file, path)
         sources.append(source.model_copy(update={"url": url, "url_from": "provenance"}) if url else source)
     return plan.model_copy(update={"sources": sources})
 

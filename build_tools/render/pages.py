@@ -240,9 +240,8 @@ def render_site_content(plans: list[Plan], content: Path = CONTENT, translations
     side by side in two processes when there are enough plans and cores (the same bytes either way); how
     many files were written, left unchanged and removed, and how many pages and downloads the render cache
     made and reused (build_tools/render/memo.py)."""
-    from build_tools.pipeline import jobs
-
     from build_tools import cache
+    from build_tools.pipeline import jobs
 
     forget()
     with cache.collector_paused():
