@@ -195,8 +195,13 @@ def by_content(stage: str, name: str, content: bytes, make):
 def put_by_content(stage: str, name: str, content: bytes, value) -> None:
     """Record ``value`` as what ``by_content(stage, name, content, ...)`` gives (replacing the name's entry):
     for a result known without making it (a catalog merged again from its own output, translate/update.py)."""
+    put_by_digest(stage, name, hashlib.sha256(content).hexdigest(), value)
+
+
+def put_by_digest(stage: str, name: str, digest: str, value) -> None:
+    """``put_by_content`` given the digest of the bytes (a plan file just written from its plan)."""
     if enabled():
-        store(stage, text_digest(f"{stage}:{name}"), (hashlib.sha256(content).hexdigest(), value))
+        store(stage, text_digest(f"{stage}:{name}"), (digest, value))
 
 
 def by_digest(stage: str, name: str, digest: str, make):

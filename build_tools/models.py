@@ -277,6 +277,15 @@ class Plan(_Model):
 
     _index: tuple[int, dict[str, Segment]] | None = PrivateAttr(default=None)
 
+    def __getstate__(self) -> dict:
+        # the segment index is a memo of this object's sections (keyed by their id()): not pickled, so a plan
+        # read back from the build cache or sent from a worker equals one made afresh
+        state = super().__getstate__()
+        private = state.get("__pydantic_private__")
+        if private and private.get("_index") is not None:
+            state = {**state, "__pydantic_private__": {**private, "_index": None}}
+        return state
+
     # Views. Every fact is stored once (keyed by segment id); these read it back.
 
     def segment(self, segment_id: str) -> Segment:

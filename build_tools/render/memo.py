@@ -15,7 +15,7 @@ tests) renders everything.
 
 ``Memo.write(path, name, parts, make)`` also skips reading what is already in place: each memo keeps a
 record of the files it wrote or found right (the digest of their parts, their size and modification
-time, ``files-<edition>.pickle``, saved by ``Memo.save``), and a file whose parts are unchanged and whose
+time, ``files-<record>.pickle``, saved by ``Memo.save``), and a file whose parts are unchanged and whose
 size and time are those recorded is left as it is without loading the stored page or reading the file
 (as make and git's index trust a file's time). A file edited or replaced since has another time and is
 made again.
@@ -80,9 +80,12 @@ def plan_digest(plan) -> str:
 
 
 class Memo:
-    def __init__(self, edition: str, environment: tuple = (), directory: Path | None = None):
+    def __init__(self, edition: str, environment: tuple = (), directory: Path | None = None, record: str | None = None):
+        """``record`` names this memo's record of files (one per render job: two jobs of one edition run in
+        two processes, each saving its own); the entries are keyed by the edition and the name alone."""
         self.enabled = cache.enabled()
         self.edition = edition
+        self.record = record or edition
         self.salt = digest(edition, environment)
         self.directory = (directory or cache.CACHE / STAGE) / cache.fingerprint(STAGE)
         self.files: dict | None = None
@@ -120,7 +123,7 @@ class Memo:
 
     @property
     def files_record(self) -> Path:
-        return self.directory / f"files-{self.edition}.pickle"
+        return self.directory / f"files-{self.record}.pickle"
 
     def write(self, target: Path, name: str, parts, make) -> bool:
         """``output.write(target, self.get(name, parts, make))``, but a file already holding what these

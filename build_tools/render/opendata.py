@@ -255,6 +255,13 @@ LOOKUP_FIELDS = ["place", "type", "name", "other_names", "name_en", "tasks", "le
 
 
 def write_open_data(atlas: Atlas, data_dir: Path, translations: dict | None = None, base_url: str = "", memo=None) -> None:
+    """The tables, the data package, the agencies lookup and the workbooks."""
+    write_tables(atlas, data_dir, translations)
+    write_workbooks(atlas, data_dir, base_url, memo)
+
+
+def write_tables(atlas: Atlas, data_dir: Path, translations: dict | None = None) -> None:
+    """The CSV tables, datapackage.json and agencies.json (the search page's agency lookup)."""
     rows = table_rows(atlas, translations)
     for name in TABLES:
         text = csv_text(name, rows[name]).encode("utf-8")
@@ -289,6 +296,10 @@ def write_open_data(atlas: Atlas, data_dir: Path, translations: dict | None = No
                      urls.agency_anchor(e.id)])
     lookup = {"fields": LOOKUP_FIELDS, "places": place_rows, "types": types, "agencies": rows}
     write(data_dir / "agencies.json", json.dumps(lookup, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def write_workbooks(atlas: Atlas, data_dir: Path, base_url: str = "", memo=None) -> None:
+    """data/agencies/<jurisdiction>.xlsx: each jurisdiction's agencies, a sheet each."""
     from build_tools.render.memo import Memo, plan_digest
 
     memo = memo or Memo("data", (base_url,))

@@ -33,7 +33,7 @@ from build_tools.render.indexes import region_groups, region_pages, render_index
 from build_tools.render.memo import Memo, forget, plan_digest
 from build_tools.render.memo import counts as memo_counts
 from build_tools.render.output import write
-from build_tools.render.opendata import write_open_data
+from build_tools.render.opendata import write_tables, write_workbooks
 from build_tools.translate.lookup import PlanTranslation, load_translations
 from build_tools.translate.units import plan_units
 
@@ -190,56 +190,80 @@ def home_summary(atlas: Atlas) -> dict:
             "top_indicators": shared[:5]}
 
 
-def render(atlas: Atlas, lang: str, directory: Path, translations: dict[str, PlanTranslation]) -> None:
+def render(atlas: Atlas, lang: str, directory: Path, translations: dict[str, PlanTranslation], parts: tuple[str, ...] = ("indexes", "plans")) -> None:
     """Every page of one edition into ``directory`` (content/zh or content/en), each written only if its
-    bytes change (build_tools/render/output.py; the caller sweeps what was not written)."""
+    bytes change (build_tools/render/output.py; the caller sweeps what was not written): its index pages
+    (part ``indexes``) and its plan pages (part ``plans``), two jobs that may run in two processes."""
     env = environment(lang, translations)
     regions = region_pages(atlas)
-    themes = {t["id"]: t for t in atlas.themes}
     plans = atlas.plans
-    write(directory / urls.home(), env.get_template("home.md.j2").render(here=urls.home(), plans=plans, atlas=atlas, **home_summary(atlas)))
-    write(directory / urls.plans_index(), env.get_template("plans_index.md.j2").render(
-        here=urls.plans_index(), plans=plans, atlas=atlas, bundles=[(region, len(members), bundle_name(region["id"]))
-                                                                  for region, members in region_groups(atlas, regions)]))
-    write(directory / urls.search(), env.get_template("search.md.j2").render(here=urls.search()))
-    write(directory / urls.compare(), env.get_template("compare.md.j2").render(here=urls.compare(), vocabulary=compare_vocabulary(atlas, lang)))
-    memo = Memo(lang, (site_url(),))
-    render_indexes(env, atlas, directory, memo)
-    for plan in plans:
-        translation = translations.get(plan.id, PlanTranslation())
-        memo.write(directory / urls.plan(plan.id), urls.plan(plan.id), plan_page_parts(env, atlas, plan, lang, regions, translation),
-                   lambda: render_plan(env, atlas, plan, lang, regions, themes, translation))
-    memo.save()
+    if "indexes" in parts:
+        write(directory / urls.home(), env.get_template("home.md.j2").render(here=urls.home(), plans=plans, atlas=atlas, **home_summary(atlas)))
+        write(directory / urls.plans_index(), env.get_template("plans_index.md.j2").render(
+            here=urls.plans_index(), plans=plans, atlas=atlas, bundles=[(region, len(members), bundle_name(region["id"]))
+                                                                      for region, members in region_groups(atlas, regions)]))
+        write(directory / urls.search(), env.get_template("search.md.j2").render(here=urls.search()))
+        write(directory / urls.compare(), env.get_template("compare.md.j2").render(here=urls.compare(), vocabulary=compare_vocabulary(atlas, lang)))
+        memo = Memo(lang, (site_url(),), record=f"{lang}-indexes")
+        render_indexes(env, atlas, directory, memo)
+        memo.save()
+    if "plans" in parts:
+        themes = {t["id"]: t for t in atlas.themes}
+        memo = Memo(lang, (site_url(),), record=f"{lang}-plans")
+        for plan in plans:
+            translation = translations.get(plan.id, PlanTranslation())
+            memo.write(directory / urls.plan(plan.id), urls.plan(plan.id), plan_page_parts(env, atlas, plan, lang, regions, translation),
+                       lambda: render_plan(env, atlas, plan, lang, regions, themes, translation))
+        memo.save()
 
 
-# below this many plans the two editions are rendered one after the other (a worker process costs more)
+# below this many plans the render runs in one process (a worker process costs more)
 PARALLEL_THRESHOLD = 16
-# what the forked render workers read: set just before the pool starts, cleared after (fork shares it with
-# the workers without pickling the atlas)
+# The render stage's jobs, each writing files no other job writes, longest first (seconds of a cold render
+# at 1,000 plans: the English indexes 22, English plan pages 19, Chinese indexes 16, workbooks 14, Chinese
+# plan pages 12, the other downloads 8). Each process takes the next job nobody has taken when it finishes
+# one (longest first, then whoever is free), so the two processes finish within about a job of each other
+# however the corpus weighs them. The Chinese edition and the English edition in one process each, with
+# the downloads after the Chinese pages, left one process idle for the last third of the render.
+DOWNLOADS = ("workbooks", "compare", "plans", "bundles", "tables")
+JOBS = ("en:indexes", "en:plans", "zh:indexes", "data:workbooks", "zh:plans", "data:compare", "data:plans", "data:bundles", "data:tables")
+# what the forked render worker reads: set just before the pool starts, cleared after (fork shares it with
+# the worker without pickling the atlas), with the counter of jobs taken
 _SHARED: dict = {}
 
 
-def render_job(job: str) -> dict[str, int]:
-    """One of the two independent halves of the render stage: the Chinese edition then the downloads (which
-    live in content/zh/data, cleared by the Chinese edition's render), or the English edition."""
-    atlas, english, content = _SHARED["atlas"], _SHARED["english"], _SHARED["content"]
+def run_job(job: str, atlas: Atlas, english: dict, content: Path) -> None:
+    """One job of JOBS: an edition's part (``en:plans``) or a download (``data:workbooks``)."""
+    part, _, what = job.partition(":")
+    if part == "data":
+        write_downloads(atlas, content / EDITIONS[0] / "data", english, (what,))
+    else:
+        render(atlas, part, content / part, english if part != EDITIONS[0] else {}, (what,))
+
+
+def render_jobs() -> dict:
+    """Take and run jobs until none is left (``_SHARED["taken"]``: the next job's number, shared by the
+    processes); what was written, kept and removed, the counts of the render cache and the paths written
+    (the parent sweeps each edition's folder once every job is done)."""
+    atlas, english, content, taken = _SHARED["atlas"], _SHARED["english"], _SHARED["content"], _SHARED["taken"]
     output.begin()
     memo_counts.update(made=0, reused=0, kept=0)
-    if job == "zh":
-        render(atlas, "zh", content / "zh", {})
-        write_downloads(atlas, content / "zh" / "data", english)
-    else:
-        render(atlas, job, content / job, english)
-    output.sweep(content / job, GENERATED)
+    while True:
+        with taken.get_lock():
+            number = taken.value
+            taken.value += 1
+        if number >= len(JOBS):
+            break
+        run_job(JOBS[number], atlas, english, content)
     done = output.tally()
-    return {"written": done.written, "unchanged": done.unchanged, "removed": done.removed, **memo_counts}
+    return {"written": done.written, "unchanged": done.unchanged, "removed": 0, **memo_counts, "paths": done.paths}
 
 
 def render_site_content(plans: list[Plan], content: Path = CONTENT, translations: Path = TRANSLATIONS, workers: int | None = None) -> dict[str, int]:
-    """Write both editions (content/zh, content/en) and the downloads (content/zh/data), the two editions
-    side by side in two processes when there are enough plans and cores (the same bytes either way); how
-    many files were written, left unchanged and removed, and how many pages and downloads the render cache
-    made and reused (build_tools/render/memo.py)."""
+    """Write both editions (content/zh, content/en) and the downloads (content/zh/data), in two processes
+    when there are enough plans and cores (the same bytes either way); how many files were written, left
+    unchanged and removed, and how many pages and downloads the render cache made and reused
+    (build_tools/render/memo.py)."""
     from build_tools import cache
     from build_tools.pipeline import jobs
 
@@ -248,38 +272,51 @@ def render_site_content(plans: list[Plan], content: Path = CONTENT, translations
         atlas = build_atlas(plans)
     english = load_translations("en", translations)
     workers = jobs() if workers is None else workers
-    _SHARED.update(atlas=atlas, english=english, content=content)
+    _SHARED.update(atlas=atlas, english=english, content=content, taken=multiprocessing.Value("i", 0))
     try:
         if workers >= 2 and len(plans) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
-            # one forked worker renders the English edition while this process renders the Chinese one and the
-            # downloads: two copies of the atlas in memory (each process touching the plans copies their pages),
-            # where two workers beside an idle parent held three (7.5 GB at 3,000 plans)
-            # the objects made so far (the atlas) go to the collector's permanent generation: a collection in
-            # either process then never writes to their headers, which would copy every page of them
+            # one forked worker beside this process: two copies of the atlas in memory (each process touching
+            # the plans copies their pages), where two workers beside an idle parent held three (7.5 GB at
+            # 3,000 plans); the objects made so far (the atlas) go to the collector's permanent generation: a
+            # collection in either process then never writes to their headers, which would copy every page
             gc.freeze()
             with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-                others = [pool.submit(render_job, lang) for lang in EDITIONS[1:]]
-                tallies = [render_job(EDITIONS[0])] + [job.result() for job in others]
+                other = pool.submit(render_jobs)
+                tallies = [render_jobs(), other.result()]
         else:
-            tallies = [render_job(lang) for lang in EDITIONS]
+            tallies = [render_jobs()]
     finally:
         gc.unfreeze()
         _SHARED.clear()
-    return {key: sum(t[key] for t in tallies) for key in ("written", "unchanged", "removed", "made", "reused", "kept")}
+    output.begin()
+    output.tally().paths.update(*(t["paths"] for t in tallies))
+    removed = sum(output.sweep(content / lang, GENERATED) for lang in EDITIONS)
+    totals = {key: sum(t[key] for t in tallies) for key in ("written", "unchanged", "made", "reused", "kept")}
+    return {**totals, "removed": removed}
 
 
-def write_downloads(atlas: Atlas, data: Path, english: dict) -> None:
-    """The open data (tables, workbooks, lookup, compare files), each plan's JSON, the bundle, the schema."""
-    memo = Memo("data", (site_url(),))
-    write_open_data(atlas, data, english, site_url(), memo)
-    write_compare_data(atlas, data, english, memo)
-    for plan in atlas.plans:
-        memo.write(data / "plans" / f"{plan.id}.json", f"plans/{plan.id}.json", plan_digest(plan), lambda: plan_json(plan))
-    for region, members in region_groups(atlas):
-        name = bundle_name(region["id"])
-        memo.write(data / name, name, [plan_digest(plan) for plan in members], lambda: plans_bundle(members))
-    write(data / "schema" / "plan.schema.json", json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n")
-    memo.save()
+def write_downloads(atlas: Atlas, data: Path, english: dict, parts: tuple[str, ...] = DOWNLOADS) -> None:
+    """The open data: the workbooks, the compare files, each plan's JSON, the bundles, and the tables (with
+    the lookup and the schema); each part keeps its own record of the files it wrote."""
+    for part in parts:
+        memo = Memo("data", (site_url(),), record=f"data-{part}")
+        if part == "tables":
+            write_tables(atlas, data, english)
+            write(data / "schema" / "plan.schema.json", json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n")
+        elif part == "workbooks":
+            write_workbooks(atlas, data, site_url(), memo)
+        elif part == "compare":
+            write_compare_data(atlas, data, english, memo)
+        elif part == "plans":
+            for plan in atlas.plans:
+                memo.write(data / "plans" / f"{plan.id}.json", f"plans/{plan.id}.json", plan_digest(plan), lambda: plan_json(plan))
+        elif part == "bundles":
+            for region, members in region_groups(atlas):
+                name = bundle_name(region["id"])
+                memo.write(data / name, name, [plan_digest(plan) for plan in members], lambda: plans_bundle(members))
+        else:
+            raise ValueError(f"unknown download part {part!r}")
+        memo.save()
 
 
 # every plan in downloads of one region each: gzip-compressed JSON Lines (one plan per line, valid against

@@ -382,3 +382,46 @@ def test_the_collector_is_paused_while_loading_and_left_as_it_was():
         with cache.collector_paused():
             raise ValueError("a file that cannot be read")
     assert gc.isenabled()
+
+
+def test_the_plans_a_parse_writes_are_read_back_by_the_render_stage_without_their_yaml(tmp_path, cache_dir, monkeypatch):
+    """A plan file written by the parse stage is recorded as what reading it gives (pipeline.write_plans),
+    so `plansite render` after `plansite parse` loads no YAML; what it gets equals the plans read afresh
+    from the files (the canonical YAML loads to an equal plan), and a file edited since is read again."""
+    import pickle
+
+    import yaml
+
+    from build_tools.cli import load_committed_plans, main
+    from build_tools.paths import TRANSLATIONS
+
+    monkeypatch.setenv("PLANSITE_CACHE", "on")
+    for path in source_files(SOURCES):
+        seed(tmp_path, path.name)
+    plans = tmp_path / "plans"
+    translations = tmp_path / "translations"
+    import shutil
+
+    shutil.copytree(TRANSLATIONS, translations)
+    assert main(["parse", "--sources", str(tmp_path / "sources"), "--plans", str(plans), "--translations", str(translations)]) == 0
+    names = sorted(path.name for path in plans.glob("*.yml"))
+    loads = []
+    real_load = yaml.load
+    monkeypatch.setattr(yaml, "load", lambda *args, **kwargs: loads.append(1) or real_load(*args, **kwargs))
+    cached, errors = load_committed_plans(plans)
+    assert errors == [] and loads == [] and len(cached) == len(names) >= 4
+    monkeypatch.setenv("PLANSITE_CACHE", "off")
+    fresh, _ = load_committed_plans(plans)
+    assert len(loads) == len(names)
+    assert cached == fresh and [p.model_dump_json() for p in cached] == [p.model_dump_json() for p in fresh]
+    # a plan's segment index (a memo keyed by id()) is not pickled: the same bytes before and after it is made
+    plan = fresh[0]
+    before = pickle.dumps(plan, protocol=cache.PICKLE_PROTOCOL)
+    plan.segment(plan.sections[0].id)
+    assert plan._index is not None and pickle.dumps(plan, protocol=cache.PICKLE_PROTOCOL) == before
+    monkeypatch.setenv("PLANSITE_CACHE", "on")
+    edited = plans / names[0]
+    edited.write_text(edited.read_text(encoding="utf-8").replace(fresh[0].title, fresh[0].title + "（修订）", 1), encoding="utf-8")
+    loads.clear()
+    again, _ = load_committed_plans(plans)
+    assert len(loads) == 1 and again[0].title == fresh[0].title + "（修订）" and again[1:] == fresh[1:]
