@@ -277,6 +277,14 @@ class Plan(_Model):
 
     _index: tuple[int, dict[str, Segment]] | None = PrivateAttr(default=None)
 
+    def __eq__(self, other: object) -> bool:
+        # a plan is its fields: the segment index (a memo) does not count
+        if not isinstance(other, Plan):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  (mutable, like every model)
+
     def __getstate__(self) -> dict:
         # the segment index is a memo of this object's sections (keyed by their id()): not pickled, so a plan
         # read back from the build cache or sent from a worker equals one made afresh
