@@ -208,10 +208,20 @@ def by_digest(stage: str, name: str, digest: str, make):
     """``by_content`` given the digest of the bytes (for a caller that no longer holds them)."""
     if not enabled():
         return make()
-    key = text_digest(f"{stage}:{name}")
-    found = load(stage, key)
-    if found is not None and found[0] == digest:
-        return found[1]
+    hit, value = found_by_digest(stage, name, digest)
+    if hit:
+        return value
     value = make()
-    store(stage, key, (digest, value))
+    put_by_digest(stage, name, digest, value)
     return value
+
+
+def found_by_digest(stage: str, name: str, digest: str) -> tuple[bool, object]:
+    """(True, the value) where ``by_digest`` would find one for these bytes, else (False, None): for a
+    caller that makes the missing values together (on every core)."""
+    if not enabled():
+        return False, None
+    found = load(stage, text_digest(f"{stage}:{name}"))
+    if found is not None and found[0] == digest:
+        return True, found[1]
+    return False, None

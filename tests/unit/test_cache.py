@@ -201,6 +201,50 @@ def test_catalogs_updated_with_the_cache_equal_those_updated_without(tmp_path, c
     assert any(b"(revised)" in data for data in warm[1].values())
 
 
+def test_catalogs_merged_on_two_processes_equal_those_merged_in_one(tmp_path, cache_dir, monkeypatch):
+    """Enough catalogs to merge are merged by forked workers (translate/update.py merged_catalogs): the same
+    bytes as in one process, with the cache and without, and each merge recorded for the next build."""
+    import shutil
+
+    from build_tools.cli import load_committed_plans
+    from build_tools.paths import PLANS, TRANSLATIONS
+    from build_tools.translate import update
+
+    plans, _ = load_committed_plans(PLANS)
+    copies = [plan.model_copy(update={"id": f"{plan.id}-{n}"}) for n in range(pipeline.POOL_THRESHOLD // len(plans) + 1) for plan in plans]
+    assert len(copies) >= pipeline.POOL_THRESHOLD
+    import os
+
+    log = tmp_path / "merges.log"
+    real_merge = update.merge_one
+
+    def merge_one(*args):  # which process merged (the forked workers inherit the patch)
+        with log.open("a") as stream:
+            stream.write(f"{os.getpid()}\n")
+        return real_merge(*args)
+
+    monkeypatch.setattr(update, "merge_one", merge_one)
+    results = {}
+    for switch in ("off", "on"):
+        for workers in ("2", "1"):
+            folder = tmp_path / f"{switch}-{workers}"
+            shutil.copytree(TRANSLATIONS, folder)
+            monkeypatch.setenv("PLANSITE_CACHE", switch)
+            monkeypatch.setenv("PLANSITE_JOBS", workers)
+            log.write_text("")
+            out = update.update_translations(copies, folder)
+            merged_by = log.read_text().split()
+            assert len(merged_by) == len(copies)
+            # with two jobs, every catalog merged by the workers, none here; with one, all here
+            assert (str(os.getpid()) not in merged_by) if workers == "2" else (set(merged_by) == {str(os.getpid())})
+            results[switch, workers] = (out, {p.name: p.read_bytes() for p in sorted(folder.rglob("*.po"))})
+    assert len({repr(value) for value in results.values()}) == 1
+    assert len(results["on", "1"][1]) >= len(copies)
+    # the merges made are recorded: the next build merges none
+    monkeypatch.setattr(update, "merged_catalogs", lambda missing, *args: [] if not missing else pytest.fail(f"{len(missing)} merged again"))
+    update.update_translations(copies, tmp_path / "on-2")
+
+
 def test_a_rebuild_reads_each_sources_head_and_linked_plan_not_its_document(tmp_path, cache_dir, monkeypatch):
     paths = [seed(tmp_path, path.name) for path in source_files(SOURCES)]
     first = parse_files(paths, use_cache=True)
