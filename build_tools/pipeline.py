@@ -203,9 +203,7 @@ def parse_and_summarise(path: Path, use_cache: bool, corrections: Path = CORRECT
             # its canonical YAML and the YAML's digest, here on every core rather than in the parent one
             # plan after another (16-18 ms a plan, a third of a cold parse at 1,000 plans): the parent finds
             # them by the plan entry's key (PlanEntry.yaml_digest, write_plans)
-            entry = PlanEntry(head.plan_id, head.date, head.sha256, head.identity[-1], lambda: with_provenance(plan),
-                              key=entry_key(key, path.name, head.plan_id))
-            entry.yaml_digest()
+            lazy_entry(Source(path, key, head, outcome, use_cache), use_cache, plan).yaml_digest()
         cache.store("parse-head", key, head)
         if not send:
             return None, head
@@ -454,11 +452,13 @@ DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 def plan_yaml(plan: Plan) -> str:
     """Canonical YAML of a plan: field order of the schema, Unicode as is, no line folding: what
     ``yaml.dump(plan.model_dump(mode="json"), Dumper=DUMPER, allow_unicode=True, sort_keys=False,
-    width=100000)`` writes, byte for byte (tests/unit/test_pipeline.py compares them)."""
+    width=100000)`` writes, byte for byte (tests/unit/test_plan_yaml.py compares them)."""
     return dump_yaml(plan.model_dump(mode="json"))
 
 
 _TAG = "tag:yaml.org,2002:"
+# how the canonical YAML is written: Unicode as is, the schema's field order, no line folding
+YAML_OPTIONS = {"allow_unicode": True, "sort_keys": False, "width": 100000}
 
 
 def dump_yaml(data) -> str:
@@ -470,7 +470,7 @@ def dump_yaml(data) -> str:
     The representer's dispatch on each value's type is what this saves: 17.8 -> 15.6 ms a plan on synthetic
     plans, 26.8 -> 11.8 ms on the seed plans (the rest is libyaml asking the resolver about each scalar)."""
     stream = io.StringIO()
-    dumper = DUMPER(stream, default_style=None, default_flow_style=False, allow_unicode=True, width=100000, sort_keys=False)
+    dumper = DUMPER(stream, default_style=None, default_flow_style=False, **YAML_OPTIONS)
     scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
     containers: set[int] = set()
 
@@ -496,7 +496,7 @@ def dump_yaml(data) -> str:
     try:
         graph = node(data)
     except _Shared:
-        return yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=100000)
+        return yaml.dump(data, Dumper=DUMPER, **YAML_OPTIONS)
     try:
         dumper.open()
         dumper.serialize(graph)
@@ -556,7 +556,7 @@ def write_plans(plans: list, directory: Path = PLANS) -> None:
         if use_cache:
             # what reading this file back gives (cli.committed_plan: the canonical YAML loads to an equal
             # plan), so the render stage after a parse unpickles it (under 1 ms) instead of loading the YAML
-            # (13 ms a plan, 40 s of a cold render at 3,000 plans, before its two processes start)
+            # (13 ms a plan: 14.7 s of a cold render at 1,000 plans, before its two processes start)
             cache.put_by_digest("plan-file", name, digest, entry.plan())
     if use_cache and written != record:
         cache.store("plan-files", record_key, written)

@@ -254,12 +254,6 @@ def jurisdiction_spreadsheet(place: dict, atlas: Atlas, base_url: str = "") -> b
 LOOKUP_FIELDS = ["place", "type", "name", "other_names", "name_en", "tasks", "lead", "anchor"]
 
 
-def write_open_data(atlas: Atlas, data_dir: Path, translations: dict | None = None, base_url: str = "", memo=None) -> None:
-    """The tables, the data package, the agencies lookup and the workbooks."""
-    write_tables(atlas, data_dir, translations)
-    write_workbooks(atlas, data_dir, base_url, memo)
-
-
 def write_tables(atlas: Atlas, data_dir: Path, translations: dict | None = None) -> None:
     """The CSV tables, datapackage.json and agencies.json (the search page's agency lookup)."""
     rows = table_rows(atlas, translations)

@@ -225,7 +225,6 @@ PARALLEL_THRESHOLD = 16
 # one (longest first, then whoever is free), so the two processes finish within about a job of each other
 # however the corpus weighs them. The Chinese edition and the English edition in one process each, with
 # the downloads after the Chinese pages, left one process idle for the last third of the render.
-DOWNLOADS = ("workbooks", "compare", "plans", "bundles", "tables")
 JOBS = ("en:indexes", "en:plans", "zh:indexes", "data:workbooks", "zh:plans", "data:compare", "data:plans", "data:bundles", "data:tables")
 # what the forked render worker reads: set just before the pool starts, cleared after (fork shares it with
 # the worker without pickling the atlas), with the counter of jobs taken
@@ -256,7 +255,7 @@ def render_jobs() -> dict:
             break
         run_job(JOBS[number], atlas, english, content)
     done = output.tally()
-    return {"written": done.written, "unchanged": done.unchanged, "removed": 0, **memo_counts, "paths": done.paths}
+    return {"written": done.written, "unchanged": done.unchanged, **memo_counts, "paths": done.paths}
 
 
 def render_site_content(plans: list[Plan], content: Path = CONTENT, translations: Path = TRANSLATIONS, workers: int | None = None) -> dict[str, int]:
@@ -295,9 +294,10 @@ def render_site_content(plans: list[Plan], content: Path = CONTENT, translations
     return {**totals, "removed": removed}
 
 
-def write_downloads(atlas: Atlas, data: Path, english: dict, parts: tuple[str, ...] = DOWNLOADS) -> None:
-    """The open data: the workbooks, the compare files, each plan's JSON, the bundles, and the tables (with
-    the lookup and the schema); each part keeps its own record of the files it wrote."""
+def write_downloads(atlas: Atlas, data: Path, english: dict, parts: tuple[str, ...]) -> None:
+    """Parts of the open data (the ``data:`` jobs of JOBS): the workbooks, the compare files, each plan's
+    JSON, the bundles, and the tables (with the lookup and the schema); each part keeps its own record of
+    the files it wrote."""
     for part in parts:
         memo = Memo("data", (site_url(),), record=f"data-{part}")
         if part == "tables":

@@ -131,15 +131,16 @@ def update_translations(plans: list, directory: Path = TRANSLATIONS, write: bool
         # comes from the build cache, and neither the catalog nor the plan is read (a plan is known by its
         # YAML's digest: the parse stage need not load it); the others are merged together, on every core
         made: dict[str, bytes] = {}
-        missing, their_keys = [], []
-        for entry, name, _, current, digest in keys:
-            hit, data = cache.found_by_digest("catalog-merge", name, digest)
+        missing = []
+        for row in keys:
+            hit, data = cache.found_by_digest("catalog-merge", row[1], row[4])
             if hit:
-                made[entry.id] = data
+                made[row[0].id] = data
             else:
-                missing.append((entry, catalog_path(entry.id, lang, directory) if entry.id in files else None, current))
-                their_keys.append((name, digest))
-        for (entry, _, _), (name, digest), data in zip(missing, their_keys, merged_catalogs(missing, lang, memory)):
+                missing.append(row)
+        merged = merged_catalogs([(entry, catalog_path(entry.id, lang, directory) if entry.id in files else None, current)
+                                  for entry, _, _, current, _ in missing], lang, memory)
+        for (entry, name, _, _, digest), data in zip(missing, merged):
             made[entry.id] = data
             cache.put_by_digest("catalog-merge", name, digest, data)
         for entry, name, plan_digest, current, digest in keys:
