@@ -51,6 +51,9 @@ STAGE_INPUTS = {
     "search": ("build_tools/search/extract.py",),
     # a page's own postings (search/index.py page_postings), keyed by its edition, URL and HTML
     "search-postings": ("build_tools/search/extract.py", "build_tools/search/tokens.py", "build_tools/search/index.py"),
+    # a group of pages' postings merged (search/index.py group_postings), keyed by its first page, the
+    # entry holding the digest of its pages' HTML digests
+    "search-group": ("build_tools/search/extract.py", "build_tools/search/tokens.py", "build_tools/search/index.py"),
     # what the last build of an edition's index gzipped and encoded, by the input's digest (search/index.py Memo)
     "search-memo": ("build_tools/search/index.py", "build_tools/search/postings.py"),
     # a rendered page or download (build_tools/render/memo.py): the templates and catalogs, the code that

@@ -19,11 +19,20 @@ candidates: see ``choose_bases`` and ``chosenTokens`` in search.js.
 
 from __future__ import annotations
 
+import hashlib
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from build_tools.search.tokens import HAN_RUN, token_hash
+
+# remember(key, make): make(), or a value a memo holds for the key (index.py Memo.get)
+Remember = Callable[[bytes, Callable[[], object]], object]
+
+
+def recompute(key: bytes, make: Callable[[], object]) -> object:
+    """A ``Remember`` without a memo."""
+    return make()
 
 # a shard's mean size (before gzip): a query of a few tokens downloads a shard of about 2 KB for each
 SHARD_BYTES = 4_000
@@ -149,7 +158,8 @@ def written_beside(token: str, texts: list[str]) -> tuple[tuple[str, int], tuple
             max(after.items(), key=lambda item: (item[1], item[0]), default=("", 0)))
 
 
-def choose_bases(postings: dict[str, array], hot: list[str], text_of: Callable[[int], str]) -> tuple[dict[str, str], dict[str, str]]:
+def choose_bases(postings: dict[str, array], hot: list[str], text_of: Callable[[int], str],
+                 remember: Remember = recompute) -> tuple[dict[str, str], dict[str, str]]:
     """For the hot bigrams, sampled on BASE_SAMPLE of their entries (``text_of``: an entry's text):
 
     - bases: token -> the hot token it is written against, one it is written beside (碳达 -> 达峰 in 碳达峰,
@@ -169,7 +179,8 @@ def choose_bases(postings: dict[str, array], hot: list[str], text_of: Callable[[
     for token in bigrams:
         values = postings[token]
         texts = [text_of(values[len(values) * (2 * k + 1) // (2 * BASE_SAMPLE)] >> 1) for k in range(BASE_SAMPLE)]
-        (before, left), (after, right) = written_beside(token, texts)
+        key = b"b" + hashlib.sha256("\x00".join([token, *texts]).encode("utf-8")).digest()
+        (before, left), (after, right) = remember(key, lambda: written_beside(token, texts))
         neighbours[token] = "".join(c if n >= IMPLIED * BASE_SAMPLE and HAN_RUN.fullmatch(c) else " " for c, n in ((before, left), (after, right)))
         if token in pinned:
             continue
@@ -182,31 +193,46 @@ def choose_bases(postings: dict[str, array], hot: list[str], text_of: Callable[[
 
 
 def encode_hot(postings: dict[str, array], encoded: dict[str, str], hot: list[str], text_of: Callable[[int], str],
-               weigh: Callable[[str | list[str]], int]) -> tuple[dict, dict[str, str], dict[str, str]]:
+               weigh: Callable[[str | list[str]], int], remember: Remember = recompute) -> tuple[dict, dict[str, str], dict[str, str]]:
     """The hot tokens' files' contents (varints, or [inside, outside] against a base), their bases and
     neighbours. A token is written against its base if the base holds at least CONTAINED of its entries
     (checked exactly) and its file weighs at most RELATIVE_WEIGHT of its file written alone: 色建 against
-    绿色 (绿色建筑) weighed nearly as much, and a query for 色建 would have read 绿色's 34 KB for nothing."""
-    chosen, neighbours = choose_bases(postings, hot, text_of)
+    绿色 (绿色建筑) weighed nearly as much, and a query for 色建 would have read 绿色's 34 KB for nothing.
+
+    ``remember(key, make)``: ``make()``, or what it gave last build for the same key (index.py ``Memo``);
+    the keys are digests of what each result depends on (a token's postings and its base's; a token and
+    the texts it was sampled in), so that a rebuild weighs again only the tokens whose postings changed."""
+    chosen, neighbours = choose_bases(postings, hot, text_of, remember)
     by_base: dict[str, list[str]] = defaultdict(list)
     for token, base in sorted(chosen.items()):
         by_base[base].append(token)
     contents: dict[str, str | list[str]] = {token: encoded[token] for token in hot}
     bases: dict[str, str] = {}
     for base, tokens in sorted(by_base.items()):
-        position = {value >> 1: index for index, value in enumerate(postings[base])}
-        for token in tokens:
+        base_digest = hashlib.sha256(postings[base].tobytes()).digest()
+        position: dict[int, int] = {}
+
+        def relative_to_base(token: str) -> list[str]:
+            """[inside, outside] against the base, or [] where the token is written alone."""
             values = postings[token]
+            if not position:
+                position.update((value >> 1, index) for index, value in enumerate(postings[base]))
             if sum(value >> 1 in position for value in values) < CONTAINED * len(values):
-                continue
+                return []
             relative = encode_relative(values, postings[base], position)
-            if weigh(relative) <= RELATIVE_WEIGHT * weigh(contents[token]):
+            return relative if weigh(relative) <= RELATIVE_WEIGHT * weigh(contents[token]) else []
+
+        for token in tokens:
+            key = b"r" + hashlib.sha256(base_digest + postings[token].tobytes()).digest()
+            relative = remember(key, lambda: relative_to_base(token))
+            if relative:
                 contents[token], bases[token] = relative, base
     return contents, bases, neighbours
 
 
 def shard_postings(postings: dict[str, array], text_of: Callable[[int], str], mean_bytes: int = SHARD_BYTES,
-                   hot_bytes: int = HOT_TOKEN_BYTES, pack=None, encode: Callable[[array], str] = encode_postings) -> tuple[list[dict], list]:
+                   hot_bytes: int = HOT_TOKEN_BYTES, pack=None, encode: Callable[[array], str] = encode_postings,
+                   remember: Remember = recompute) -> tuple[list[dict], list]:
     """Split the postings by token hash into the fewest (power of two) shards of ``mean_bytes`` at most;
     a token whose postings exceed ``hot_bytes`` goes to a file of its own (h/), its shard holding
     [file, bytes, neighbours] or, written against a base, [file, bytes, neighbours, base's file, base's
@@ -214,10 +240,12 @@ def shard_postings(postings: dict[str, array], text_of: Callable[[int], str], me
     the characters written before and after it almost always, "发革" for 展改, see ``choose_bases``).
 
     Returns the shards and the hot files (``pack``ed; hot file n is the n-th hot token in sorted order).
-    ``encode``: ``encode_postings``, or the same through a memo (index.py ``Memo``)."""
+    ``encode``: ``encode_postings``, or the same through a memo (index.py ``Memo``); ``remember``: that
+    memo's, for the hot tokens' bases (``encode_hot``)."""
     encoded = {token: encode(values) for token, values in postings.items()}
     hot = sorted(token for token, text in encoded.items() if len(text) > hot_bytes)
-    contents, bases, neighbours = encode_hot(postings, encoded, hot, text_of, (lambda content: len(pack(content))) if pack else (lambda content: len(str(content))))
+    contents, bases, neighbours = encode_hot(postings, encoded, hot, text_of, (lambda content: len(pack(content))) if pack else (lambda content: len(str(content))),
+                                             remember)
     files = [pack(contents[token]) if pack else contents[token] for token in hot]
     number = {token: n for n, token in enumerate(hot)}
     weight = {token: len(files[n]) if pack else len(str(files[n])) for token, n in number.items()}

@@ -88,7 +88,9 @@ def test_the_fingerprint_follows_the_stages_inputs(tmp_path):
     assert cache.fingerprint.__wrapped__("search", root) != before["search"]
     assert cache.fingerprint.__wrapped__("search-postings", root) != before["search-postings"]  # and their postings
     after["search"] = cache.fingerprint.__wrapped__("search", root)
+    assert cache.fingerprint.__wrapped__("search-group", root) != before["search-group"]  # and their groups' postings
     after["search-postings"] = cache.fingerprint.__wrapped__("search-postings", root)
+    after["search-group"] = cache.fingerprint.__wrapped__("search-group", root)
     (root / "build_tools/render/r.py").write_text("x = 3\n")  # rendering changes only the render stage's entries
     again = {stage: cache.fingerprint.__wrapped__(stage, root) for stage in cache.STAGE_INPUTS}
     assert again.pop("render") != after.pop("render") and again == after

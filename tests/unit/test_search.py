@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import zlib
 from array import array
 
 import pytest
@@ -344,12 +345,58 @@ def test_the_sites_postings_merged_from_each_pages_own_equal_those_of_all_entrie
     assert made == [keyed[1].entries]  # a page's HTML changed: its entries tokenised again, no other's
 
 
+def test_pages_are_grouped_where_their_url_says_so_and_a_page_added_moves_no_other_boundary():
+    from build_tools.search import index
+
+    pages = [page(f"plans/p{n:03d}/", ("a", "", "光伏")) for n in range(60)]
+    groups = index.page_groups(pages, 4)
+    assert [p for group in groups for p in group] == pages and len(groups) >= 5
+    ends = [group[-1].url for group in groups]
+    assert all(zlib.crc32(url.encode()) % 4 == 0 for url in ends[:-1])
+    added = pages[:30] + [page("plans/p029a/", ("a", "", "光伏"))] + pages[30:]
+    assert {group[-1].url for group in index.page_groups(added, 4)} - {"plans/p029a/"} == set(ends)
+
+
+def test_the_sites_postings_come_from_groups_cached_by_their_pages_and_offset(tmp_path, monkeypatch):
+    """A rebuild after one changed page merges that page's group again and no other; where the page's count
+    of entries changed, the groups after it are numbered anew too (their cached postings hold absolute
+    entry numbers)."""
+    from build_tools import cache
+    from build_tools.search import index
+
+    monkeypatch.setattr(cache, "CACHE", tmp_path / "cache")
+    monkeypatch.setenv("PLANSITE_CACHE", "on")
+    pages = [dataclasses.replace(page(f"plans/p{n:02d}/", *[(f"t{k}", "", f"{n}.{k} 推进光伏建设 Solar {n % 3}") for k in range(1 + n % 3)]),
+                                 source=(f"zh:plans/p{n:02d}/", f"digest{n}")) for n in range(40)]
+    groups = index.page_groups(pages, 4)
+    assert len(groups) >= 4
+
+    def merged_pages() -> list[str]:
+        made.clear()
+        assert index.site_postings(pages, 4) == build_postings([entry for p in pages for entry in p.entries])
+        return made
+
+    made: list[str] = []
+    real = index.page_postings
+    monkeypatch.setattr(index, "page_postings", lambda p: made.append(p.url) or real(p))
+    assert merged_pages() == [p.url for p in pages]  # cold
+    assert merged_pages() == []  # every group from the cache
+    second = groups[1]
+    pages[pages.index(second[0])] = dataclasses.replace(second[0], source=(second[0].source[0], "edited"))
+    assert merged_pages() == [p.url for p in second]  # its group, no other
+    first = groups[0][0]
+    grown = page(first.url, *[(entry.anchor, entry.title, entry.body) for entry in first.entries], ("new", "", "新增光伏"))
+    pages[0] = dataclasses.replace(grown, source=(first.source[0], "grown"))
+    assert merged_pages() == [p.url for p in pages]  # one more entry: every group after it numbered anew
+
+
 def test_the_index_memo_gives_the_same_bytes_cold_warm_and_after_a_change(tmp_path, monkeypatch):
     """index.Memo (what the last build of an edition's index gzipped and encoded, by the input's digest):
     the same files as without it, on its first build, its second (from what the first stored) and after one
     page changed; the warm build makes only what changed."""
     from build_tools import cache
     from build_tools.search import index as search_index
+    from build_tools.search import postings as postings_module
 
     monkeypatch.setattr(cache, "CACHE", tmp_path / "cache")
     monkeypatch.setenv("PLANSITE_CACHE", "on")
@@ -370,13 +417,19 @@ def test_the_index_memo_gives_the_same_bytes_cold_warm_and_after_a_change(tmp_pa
         return real_compress(data, *args, **kwargs)
 
     monkeypatch.setattr(search_index.gzip, "compress", compress)
+    weighed = []  # what the hot tokens' weighing and the sentence chunks make
+    for module, name in ((postings_module, "written_beside"), (postings_module, "encode_relative"), (search_index, "deflated")):
+        monkeypatch.setattr(module, name, (lambda real, name: lambda *args: weighed.append(name) or real(*args))(getattr(module, name), name))
     for _ in range(2):
         made.clear()
+        weighed.clear()
         memo = search_index.Memo("zh:test")
         assert build_index(pages, groups=[], lang="zh", memo=memo) == plain
         memo.save()
+        if not memo.before:  # the cold build: hot tokens sampled, written against a base, sentence chunks deflated
+            assert {"written_beside", "encode_relative", "deflated"} <= set(weighed)
     # the warm build compressed only what is not memoised (the dictionary of the sentence chunks)
-    assert len(made) == 1 and memo.before.keys() == memo.used.keys()
+    assert len(made) == 1 and memo.before.keys() == memo.used.keys() and weighed == []
     changed = list(pages)  # one paragraph of one page gets a clause more (a correction)
     entries = [(entry.anchor, entry.title, entry.body) for entry in pages[125].entries]
     entries[3] = (entries[3][0], "", entries[3][2] + "定期评估实施情况。")
