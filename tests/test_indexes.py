@@ -292,6 +292,41 @@ def test_every_indicator_page_has_its_table_with_a_row_per_target(built_site, se
             assert len(tables) == 1 and tables[0].count("<tr>") == len(rows), indicator.id
 
 
+def test_an_indicator_with_more_targets_than_a_page_shows_has_a_page_for_each_region(seed_plans, site_builder, tmp_path, monkeypatch):
+    """At national scale an indicator's targets (about 2,000 at 3,000 plans) are split by region, as the
+    theme pages are: the indicator's page lists the regions with their counts of plans and targets, each
+    region's page has the chart and the table of its own plans' targets. Built with the threshold at one
+    target, so that every seed indicator of two or more is split (a strict build: every link resolves)."""
+    from build_tools.render import indexes
+
+    monkeypatch.setattr(indexes, "INDICATOR_PAGE_ROWS", 1)
+    site = site_builder(list(seed_plans.values()), tmp_path)
+    atlas = build_atlas(list(seed_plans.values()))
+    regions = indexes.region_pages(atlas)
+    group_of = {plan.id: region["id"] for region, members in indexes.region_groups(atlas, regions) for plan in members}
+    split = [(indicator, rows) for indicator, rows in indexes.comparable_targets(atlas) if len(rows) > 1]
+    assert any(len({group_of[plan.id] for plan, _ in rows}) >= 2 for _, rows in split)
+    for edition in ("", "en"):
+        for indicator, rows in split:
+            folder = site / edition / "targets" / indicator.id
+            html = (folder / "index.html").read_text(encoding="utf-8")
+            article = re.search(r"<article.*?</article>", html, flags=re.S).group(0)
+            assert '<svg class="chart"' not in article
+            by_group = Counter(group_of[plan.id] for plan, _ in rows)
+            table = re.search(r"<tbody>(.*?)</tbody>", article, flags=re.S).group(1)
+            cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S) for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)]
+            assert [re.search(r'href="([^"]*)"', row[0]).group(1) for row in cells] == [f"{g}/" for g in sorted(by_group)]
+            assert [(int(row[1]), int(row[2])) for row in cells] == [
+                (len({plan.id for plan, _ in rows if group_of[plan.id] == g}), by_group[g]) for g in sorted(by_group)]
+            for g in sorted(by_group):
+                part = re.search(r"<article.*?</article>", (folder / g / "index.html").read_text(encoding="utf-8"), flags=re.S).group(0)
+                body = re.search(r"<tbody>(.*?)</tbody>", part, flags=re.S).group(1)
+                assert body.count("<tr>") == by_group[g], (indicator.id, g)
+                linked = set(re.findall(r'href="(?:\.\./)+plans/([^/"#]+)/', body))
+                assert linked == {plan.id for plan, _ in rows if group_of[plan.id] == g}
+                assert 'href="../"' in part  # back to the indicator's page of all regions
+
+
 def test_no_page_shows_an_unrendered_markdown_table(built_site):
     for page in built_site.rglob("index.html"):
         article = re.search(r"<article.*?</article>", page.read_text(encoding="utf-8"), flags=re.S)

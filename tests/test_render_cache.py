@@ -39,7 +39,14 @@ def respelled(plan, new_id):
     return plan.model_copy(update={"id": new_id, "actions": actions})
 
 
-def test_a_warm_cache_renders_what_no_cache_renders_after_each_change(seed_plans, tmp_path, render_cache, monkeypatch):
+@pytest.mark.parametrize("indicator_rows", [None, 1], ids=["indicators-whole", "indicators-by-region"])
+def test_a_warm_cache_renders_what_no_cache_renders_after_each_change(seed_plans, tmp_path, render_cache, monkeypatch, indicator_rows):
+    """Run twice: as the seeds' indicators are (one page each), and with every indicator of more than one
+    target split into a page for each region (urls.indicator_part), as at national scale."""
+    from build_tools.render import indexes
+
+    if indicator_rows:
+        monkeypatch.setattr(indexes, "INDICATOR_PAGE_ROWS", indicator_rows)
     plans = sorted(seed_plans.values(), key=lambda p: p.id)
     translations = tmp_path / "translations"
     shutil.copytree(TRANSLATIONS, translations)
@@ -55,6 +62,8 @@ def test_a_warm_cache_renders_what_no_cache_renders_after_each_change(seed_plans
     english_page = f"en/plans/{baodi.id}.md"
     pages_before = tree(tmp_path / "warm")
     assert first["made"] > 0 and first["reused"] == 0
+    split = [name for name in pages_before if name.startswith("zh/targets/") and name.count("/") == 3]
+    assert bool(split) == bool(indicator_rows)
     for what, make in changes:
         edited = make()
         result = pages.render_site_content(edited, tmp_path / "warm", translations, workers=1)

@@ -117,6 +117,11 @@ def targets_by_year(atlas: Atlas) -> list[tuple[int | None, int, int]]:
     return [(year, count, len(plans)) for year, (count, plans) in sorted(rows.items(), key=lambda r: (r[0] is None, r[0] or 0))]
 
 
+# an indicator with more targets than this gets a page for each region (urls.indicator_part), its own page
+# the regions with their counts: a page and a chart of a few hundred bars stay readable on a phone
+INDICATOR_PAGE_ROWS = 200
+
+
 def comparable_targets(atlas: Atlas) -> list[tuple[object, list]]:
     """Canonical indicators with the targets that share them, most widely shared first."""
     grouped = defaultdict(list)
@@ -222,10 +227,23 @@ def render_indexes(env: Environment, atlas: Atlas, content: Path, memo=None) -> 
     related = {family.id: [indicator for indicator, _ in members] for family, members in families}
     page(urls.targets_index(), "targets_index.md.j2", years=targets_by_year(atlas), comparable=comparable, families=families, related=related)
     for indicator, rows in comparable:
-        # the rows are the targets of these plans linked to the indicator: the plans' digests cover them
-        kept(urls.indicator(indicator.id), (indicator.id, shown(dict.fromkeys(plan.id for plan, _ in rows)),
-                                            [other.id for other in related.get(indicator.family, [])]),
-             "indicator.md.j2", indicator=indicator, rows=rows, related=related)
+        others = [other.id for other in related.get(indicator.family, [])]
+        if len(rows) <= INDICATOR_PAGE_ROWS:
+            # the rows are the targets of these plans linked to the indicator: the plans' digests cover them
+            kept(urls.indicator(indicator.id), (indicator.id, shown(dict.fromkeys(plan.id for plan, _ in rows)), others),
+                 "indicator.md.j2", indicator=indicator, rows=rows, related=related, by_region=None, area=None)
+            continue
+        by_group: dict[str, list] = defaultdict(list)
+        for plan, target in rows:
+            by_group[group_of[plan.id]].append((plan, target))
+        summary = [(regions[g], len({plan.id for plan, _ in by_group[g]}), len(by_group[g]),
+                    sorted({target.year for _, target in by_group[g] if target.year})) for g in sorted(by_group)]
+        kept(urls.indicator(indicator.id), (indicator.id, [(area["id"], area["name"], *counts) for area, *counts in summary], others),
+             "indicator.md.j2", indicator=indicator, rows=[], related=related, by_region=summary, area=None)
+        for g in sorted(by_group):
+            part = by_group[g]
+            kept(urls.indicator_part(indicator.id, g), (indicator.id, g, regions[g]["name"], shown(dict.fromkeys(plan.id for plan, _ in part)), others),
+                 "indicator.md.j2", indicator=indicator, rows=part, related=related, by_region=None, area=regions[g])
     page(urls.regions_index(), "regions_index.md.j2", regions=regions, order=region_order(regions))
     for region in regions.values():
         # a region's page shows its name, its parent's, and every region below it with its plans

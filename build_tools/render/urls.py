@@ -107,6 +107,14 @@ def indicator(indicator_id: str) -> str:
     return f"targets/{indicator_id}.md"
 
 
+def indicator_part(indicator_id: str, region_id: str) -> str:
+    """An indicator's targets in the plans of one region (the highest region above them, as the theme
+    pages group them): ``targets/renewable-capacity/sichuan.md``, for an indicator with more targets than
+    one page shows (``indexes.INDICATOR_PAGE_ROWS``): at 3,000 plans an indicator's page listed about
+    2,000 targets (1.4 MB), and every plan changed remade it."""
+    return f"targets/{indicator_id}/{region_id}.md"
+
+
 def regions_index() -> str:
     return "regions/index.md"
 
