@@ -290,8 +290,9 @@ class SentenceStore:
 class Memo:
     """What the last build of an edition's index compressed and encoded, by the digest of the input:
     gzip at level 9 of each shard, hot file and entry chunk (and of each candidate a hot token is weighed
-    in, postings.encode_hot), each sentence chunk deflated with its dictionary, the varints of each token's postings, and how each hot token was weighed
-    against its base and sampled for its neighbours (encode_hot, choose_bases). A dirty rebuild after one
+    in, postings.encode_hot), each sentence chunk deflated with its dictionary, the varints of each
+    token's postings, and how each hot token was weighed against its base and sampled for its neighbours
+    (encode_hot, choose_bases). A dirty rebuild after one
     changed plan changes a few shards of thousands: the others' bytes come from here (compressing and
     encoding were a third of the index's time in a dirty rebuild at 1,000 plans). Kept in the build cache
     (stage search-memo, one entry per edition) holding only what the last build used, so it does not
@@ -305,7 +306,6 @@ class Memo:
         found = cache.load("search-memo", cache.text_digest(name)) if self.enabled else None
         self.before: dict[bytes, object] = found if isinstance(found, dict) else {}
         self.used: dict[bytes, object] = {}
-        self.dictionary: tuple[bytes | None, bytes] = (None, b"")  # the sentence chunks' and its digest
 
     def get(self, key: bytes, make):
         found = self.used.get(key)
@@ -321,11 +321,10 @@ class Memo:
         return self.get(b"p" + hashlib.sha256(text).digest(),
                         lambda: gzip.compress(text, compresslevel=9, mtime=0))
 
-    def deflated(self, value, dictionary: bytes) -> bytes:
-        if self.dictionary[0] is not dictionary:
-            self.dictionary = dictionary, hashlib.sha256(dictionary).digest()
-        text = dumps(value).encode("utf-8")
-        return self.get(b"d" + hashlib.sha256(self.dictionary[1] + text).digest(), lambda: deflated(value, dictionary))
+    def deflater(self, dictionary: bytes):
+        """``deflated`` with this dictionary, through the memo."""
+        key = hashlib.sha256(dictionary).digest()
+        return lambda value: self.get(b"d" + hashlib.sha256(key + dumps(value).encode("utf-8")).digest(), lambda: deflated(value, dictionary))
 
     def encoded(self, values: array) -> str:
         return self.get(b"e" + hashlib.sha256(values.tobytes()).digest(), lambda: encode_postings(values))
@@ -343,6 +342,7 @@ def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: 
     memo = memo or Memo()
     pack = memo.packed if memo.enabled else packed
     encode = memo.encoded if memo.enabled else encode_postings
+    remember = memo.get if memo.enabled else recompute
     pages = order_pages(pages)
     entries, page_of, page_starts = [], [], []
     for number, page in enumerate(pages):
@@ -351,8 +351,7 @@ def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: 
         page_of.extend([number] * len(page.entries))
     plan_entries = sum(len(page.entries) for page in pages if page.is_plan)
     # as written: normalise changes no Han character, and bases and neighbours are Han
-    shards, hot = shard_postings(site_postings(pages), lambda number: entry_text(entries[number]), pack=pack, encode=encode,
-                                 remember=memo.get if memo.enabled else recompute)
+    shards, hot = shard_postings(site_postings(pages), lambda number: entry_text(entries[number]), pack=pack, encode=encode, remember=remember)
     files: dict[str, bytes] = {f"s/{number}.json.gz": pack(shard) for number, shard in enumerate(shards)}
     files.update({f"h/{number}.json.gz": data for number, data in enumerate(hot)})
     store = SentenceStore()
@@ -371,10 +370,10 @@ def build_index(pages: list[Page], groups: list[list[str]] | None = None, lang: 
     files["f.json.gz"] = pack(facet_pages(pages))
     sentences = store.sentences()
     dictionary = sentence_dictionary(sentences)
+    deflate = memo.deflater(dictionary) if memo.enabled else (lambda value: deflated(value, dictionary))
     files[DICTIONARY] = gzip.compress(dictionary, compresslevel=9, mtime=0)
     for start in range(0, len(sentences), SENTENCE_CHUNK):
-        files[f"t/{start // SENTENCE_CHUNK}.deflate"] = memo.deflated(sentences[start:start + SENTENCE_CHUNK], dictionary) if memo.enabled \
-            else deflated(sentences[start:start + SENTENCE_CHUNK], dictionary)
+        files[f"t/{start // SENTENCE_CHUNK}.deflate"] = deflate(sentences[start:start + SENTENCE_CHUNK])
     manifest = {
         "format": FORMAT, "lang": lang, "shards": len(shards), "entry_chunk": ENTRY_CHUNK, "sentence_chunk": SENTENCE_CHUNK,
         "entries": len(entries), "plan_entries": plan_entries, "pages": len(pages), "plan_pages": sum(page.is_plan for page in pages),
