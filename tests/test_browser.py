@@ -137,6 +137,21 @@ def test_the_lookup_understands_abbreviations_and_a_place_word(page, served_site
     assert set(results.all_text_contents()) == expected
 
 
+def test_the_lookup_reads_only_the_province_a_place_word_names(page, served_site):
+    """宝坻 发改 reads the lookup's index and Tianjin's file; 发改 alone reads every province's file."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url.rsplit("/data/lookup/", 1)[-1])
+            if "/data/lookup/" in request.url else None)
+    page.goto(served_site + "agencies/")
+    box = page.locator("#agency-lookup-input")
+    box.fill("宝坻 发改")
+    page.locator(".agency-lookup-results li").first.wait_for()
+    assert fetched == ["index.json", "tianjin.json"]
+    box.fill("国动办")
+    page.locator(".agency-lookup-results li a", has_text="津市市").wait_for()
+    assert sorted(fetched) == ["hunan.json", "index.json", "tianjin.json"]
+
+
 def test_the_english_lookup_finds_agencies_by_english_name(page, served_site):
     page.goto(served_site + "en/agencies/")
     page.locator("#agency-lookup-input").fill("Baodi ecology")

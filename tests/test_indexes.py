@@ -157,6 +157,32 @@ def test_downloads_validate_against_their_schema(built_site, seed_plans):
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
 
+def test_the_agency_lookup_has_each_agency_once_in_its_provinces_file(built_site):
+    """data/lookup/: every agency of agencies.csv in exactly one province's file, the one of the highest
+    region above its jurisdiction (the regions pages), with its task counts and its section's address."""
+    lookup = built_site / "data" / "lookup"
+    index = json.loads((lookup / "index.json").read_text(encoding="utf-8"))
+    rows = {}
+    for part, (name, province, _) in enumerate(index["parts"]):
+        for row in json.loads((lookup / name).read_text(encoding="utf-8"))["agencies"]:
+            agency = dict(zip(index["fields"], row))
+            url, jurisdiction, _, place_part = index["places"][agency["place"]]
+            assert place_part == part, (name, agency)
+            region_id = url.removeprefix("agencies/").removesuffix("/")
+            assert region_chain(built_site, region_id)[-1] == name.removesuffix(".json")
+            key = f"{region_id}.{agency['anchor']}"
+            assert key not in rows, key
+            rows[key] = agency
+    assert {path.name for path in lookup.iterdir()} == {"index.json"} | {name for name, _, _ in index["parts"]}
+    agencies = read_csv(built_site, "agencies")
+    assert len(rows) == len(agencies) > 0
+    for row in agencies:
+        jurisdiction, anchor = row["agency_id"].split(".", 1)
+        agency = rows[f"{jurisdiction}.{anchor.replace('.', '-')}"]
+        assert (agency["tasks"], agency["lead"]) == (int(row["tasks_total"]), int(row["tasks_lead"]))
+        assert agency["type"] in index["types"]
+
+
 def agency_sheets(built_site, atlas):
     """(entity, rows of its sheet, the sheet) for every agency, from its jurisdiction's workbook."""
     from build_tools.render.indexes import jurisdictions

@@ -1,5 +1,5 @@
 """Open data downloads under the site's data/: CSVs with a Frictionless Data Package (with ``*_en``
-columns for names, types, themes, indicators and units), the glossary, agencies.json for the lookup,
+columns for names, types, themes, indicators and units), the glossary, the agency lookup's files,
 and one responsibilities spreadsheet per agency entity."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from build_tools.link.vocabulary import entry, term
 from build_tools.render import urls
 from build_tools.render.glossary import GLOSSARY_FIELDS, glossary_entries
 from build_tools.render.i18n import N_, scaled, ui_translations, value_as_printed
-from build_tools.render.indexes import jurisdictions
+from build_tools.render.indexes import jurisdictions, region_groups
 from build_tools.render.output import gzipped, write
 # spreadsheets carry a creation date; a fixed one keeps the download byte-identical between builds
 FIXED_CREATED = datetime.datetime(2000, 1, 1)
@@ -250,46 +250,64 @@ def jurisdiction_spreadsheet(place: dict, atlas: Atlas, base_url: str = "") -> b
     return buffer.getvalue()
 
 
-# the columns of a row of agencies.json's `agencies` (`places` rows are [page URL, name, English name])
+# the columns of an agency's row in the lookup's files (data/lookup/: see write_lookup)
 LOOKUP_FIELDS = ["place", "type", "name", "other_names", "name_en", "tasks", "lead", "anchor"]
+LOOKUP = "lookup"
 
 
 def write_tables(atlas: Atlas, data_dir: Path, translations: dict | None = None) -> None:
-    """The CSV tables, datapackage.json and agencies.json (the search page's agency lookup)."""
+    """The CSV tables, datapackage.json and the agency lookup's files (data/lookup/)."""
     rows = table_rows(atlas, translations)
     for name in TABLES:
         text = csv_text(name, rows[name]).encode("utf-8")
         write(data_dir / table_file(name), gzipped(text) if name in COMPRESSED else text)
     write(data_dir / "datapackage.json", json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n")
-    # every spelling of a type anywhere on the site, so that 发改 finds 区发展改革委 as well as 市发改局
+    for name, lookup in lookup_files(atlas).items():
+        write(data_dir / LOOKUP / name, json.dumps(lookup, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def lookup_files(atlas: Atlas) -> dict[str, dict]:
+    """The agency lookup's files (content/assets/agency-lookup.js), by name under data/lookup/:
+
+    - ``index.json``: ``fields`` (the columns of an agency's row), ``types`` (each agency type once: its
+      names in both languages, every spelling of it on the site, so that 发改 finds 区发展改革委 as well as
+      市发改局, and the spellings the taxonomy knows, so that a query containing 发改 finds the type),
+      ``parts`` ([file, name, English name] of each province's file) and ``places`` ([page URL, name,
+      English name, part] of each jurisdiction, the part being the position of its province in ``parts``);
+    - ``<province>.json``: ``agencies``, the rows of the agencies of that province's jurisdictions (the
+      region groups of the plans bundles and theme pages), each referring to its place by position in
+      ``places`` and to its type by id, in the order of the atlas.
+
+    One national file was 8.4 MB at 3,000 plans and grew past the site's 10 MB limit for a file at about
+    3,600; split by province, a query naming a place (宝坻 发改) reads the index and that province's file
+    alone, and a query naming none reads every file, as the one file did."""
     spellings: dict[str, set[str]] = {}
     for entity in atlas.entities.values():
         spellings.setdefault(entity.type_id, set()).update(entity.names)
-    # the spellings the taxonomy knows for each type (发展改革, 发展和改革, 发改): a query such as 发改委 that
-    # contains one of them finds the type's agencies
     type_aliases = {type_id: sorted({s for pattern in agency_type.alias_patterns for s in alias_spellings(pattern)})
                     for type_id, agency_type in atlas.agency_types.items()}
-    # each type once (its names and aliases serve every agency of the type: the file grows with the agencies,
-    # not with agencies × spellings); an agency refers to its type by id
     types = {type_id: {"zh": agency_type.zh, "en": agency_type.en, "names": sorted(spellings.get(type_id, ())),
                        "aliases": type_aliases[type_id]}
              for type_id, agency_type in sorted(atlas.agency_types.items()) if type_id in spellings}
-    # compact rows (about 130 bytes an agency; ~8 MB at 3,000 plans where objects with every field named took
-    # 330 bytes): each jurisdiction once in `places` (its page's URL and its names), each agency a row of
-    # LOOKUP_FIELDS referring to its place by position and to its type by id
+    groups = region_groups(atlas)
+    part_of_region = {plan.region_id: index for index, (_, members) in enumerate(groups) for plan in members}
+    parts = [[f"{region['id']}.json", region["name"], region_en(region["name"])] for region, _ in groups]
     places: dict[str, int] = {}
-    rows = []
-    place_rows = []
+    place_rows: list[list] = []
+    part_rows: list[list[list]] = [[] for _ in groups]
     for e in atlas.entities.values():
         page = urls.href(urls.home(), urls.agency(e.id))
+        part = part_of_region[e.region_id]
         if page not in places:
             places[page] = len(place_rows)
-            place_rows.append([page, e.jurisdiction or "", region_en(e.jurisdiction)])
-        rows.append([places[page], e.type_id, e.name, [n for n in e.names if n != e.name],
-                     agency_en(e.type_id, e.type_en, e.core, e.jurisdiction), len(e.responsibilities), e.count("lead"),
-                     urls.agency_anchor(e.id)])
-    lookup = {"fields": LOOKUP_FIELDS, "places": place_rows, "types": types, "agencies": rows}
-    write(data_dir / "agencies.json", json.dumps(lookup, ensure_ascii=False, separators=(",", ":")) + "\n")
+            place_rows.append([page, e.jurisdiction or "", region_en(e.jurisdiction), part])
+        part_rows[part].append([places[page], e.type_id, e.name, [n for n in e.names if n != e.name],
+                                agency_en(e.type_id, e.type_en, e.core, e.jurisdiction), len(e.responsibilities),
+                                e.count("lead"), urls.agency_anchor(e.id)])
+    files = {"index.json": {"fields": LOOKUP_FIELDS, "types": types, "parts": parts, "places": place_rows}}
+    for (name, _, _), rows in zip(parts, part_rows):
+        files[name] = {"agencies": rows}
+    return files
 
 
 def write_workbooks(atlas: Atlas, data_dir: Path, base_url: str = "", memo=None) -> None:
