@@ -144,6 +144,15 @@ def environment(lang: str, translations: dict | None = None) -> Environment:
         up = "../" * url.count("/")
         return f"../{up}{url}" if lang != "zh" else f"{up}en/{url}"
 
+    citation_message = N_("%(title_en)s [%(title)s], item %(label)s: %(item)s. %(author)s, %(date)s. Plan Atlas, %(url)s")
+
+    def citation(cited: dict, item: dict) -> Markup:
+        """A task's citation (what ``_(message, **parts)`` gives in a template, made here: every task of a
+        plan page has one); ``cited``: the plan's parts, made once a page (plan.md.j2)."""
+        return Markup(gettext_(citation_message)) % {
+            "title_en": cited["title_en"], "title": cited["title"], "label": item["label"], "item": text_of(cited["plan"], item["title"]),
+            "author": cited["author"], "date": cited["date"], "url": item["url"]}
+
     def entity_label(entity) -> str:
         if lang == "zh":
             return entity.name
@@ -206,6 +215,7 @@ def environment(lang: str, translations: dict | None = None) -> Environment:
         translated=translated,
         translation_digest=translation_digest,
         text_of=text_of,
+        citation=citation,
         target_label=target_label,
         chart=chart,
     )
