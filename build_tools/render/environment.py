@@ -172,6 +172,16 @@ def environment(lang: str, translations: dict | None = None) -> Environment:
             name = text_of(plan, plan.clause(target)) if translated(plan, plan.clause(target))[0] else doc(target.indicator)
         return name
 
+    def target_text(plan, target, indicators) -> Markup:
+        """A target in a table cell: its label, value, in English the value as printed, and its year (a
+        theme's pages list thousands: made here rather than by a template macro)."""
+        parts = [target_label(plan, target, indicators), " ", markdown_inline(value_in(target, lang))]
+        if lang != "zh":
+            parts += [" (", doc(value_as_printed(target)), ")"]
+        if target.year:
+            parts += [" (", markdown_inline(year_label(target.year, lang, gettext_)), ")"]
+        return Markup("").join(parts)
+
     def chart(indicator, rows) -> Markup:
         """A bar chart of an indicator's targets (plans and years) in the page's language."""
         from build_tools.render.charts import target_bars
@@ -217,6 +227,7 @@ def environment(lang: str, translations: dict | None = None) -> Environment:
         text_of=text_of,
         citation=citation,
         target_label=target_label,
+        target_text=target_text,
         chart=chart,
     )
     return env
