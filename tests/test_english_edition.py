@@ -248,6 +248,29 @@ def test_english_search_finds_english_words_on_plan_pages(built_site, query):
     assert any(url.startswith("plans/") for url in results), results[:5]
 
 
+def test_the_english_index_holds_an_untranslated_plans_structure_not_the_pages_words(seed_plans, site_builder, tmp_path):
+    """An untranslated plan's English page says, per paragraph, that it is not yet translated: the search
+    index leaves those words and the status labels out (a query for "translated" or "Chinese" found every
+    untranslated paragraph of every plan), and keeps the structure in English (its agencies)."""
+    from build_tools.search.index import INDEX_DIRECTORY
+    from build_tools.search.query import read_index, search_site, stored_text
+
+    plan = seed_plans["000_2b8445057e662679.txt"].model_copy(update={"id": "untranslated-baodi-2023"})
+    site = site_builder([plan], tmp_path)
+    page = (site / "en" / "plans" / plan.id / "index.html").read_text(encoding="utf-8")
+    assert page.count("Not yet translated: read this paragraph in Chinese") > 20
+    assert "not yet translated</span>" in page
+    stored = stored_text(read_index(site / "en" / INDEX_DIRECTORY))
+    assert "read this paragraph in Chinese" not in stored
+    # the page's notice at its top says so once ("This plan's text is not yet translated … each paragraph
+    # links to its Chinese original"); no paragraph's link and no heading's badge does
+    for query in ("not yet translated", "read this paragraph in Chinese"):
+        hits = [entry for entry in search_site(site / "en", query) if entry["url"].startswith(f"plans/{plan.id}/")]
+        assert len(hits) == 1, (query, hits)
+    found = [entry["url"] for entry in search_site(site / "en", "Development and Reform Commission")]
+    assert f"plans/{plan.id}/" in {url.split("#")[0] for url in found}, found[:5]
+
+
 def test_an_untranslated_plan_links_each_paragraph_to_the_chinese_instead_of_copying_it(seed_plans, tmp_path):
     """At national scale most plans are untranslated: their English pages carry the structure in English
     and link each paragraph to its Chinese original, so the English edition does not duplicate the text."""
