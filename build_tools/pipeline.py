@@ -463,7 +463,7 @@ class DUMPER(_BASE_DUMPER):
 
     _fast = not _BASE_DUMPER.yaml_path_resolvers and None not in _BASE_DUMPER.yaml_implicit_resolvers
     # PyYAML's answers for short scalars a resolver may claim (numbers, null, true, years), which recur
-    _answers: dict[tuple[str, bool], str] = {}
+    _answers: dict[str, str] = {}
 
     def resolve(self, kind, value, implicit):
         if not self._fast or kind is not yaml.ScalarNode:
@@ -472,10 +472,10 @@ class DUMPER(_BASE_DUMPER):
             return self.DEFAULT_SCALAR_TAG
         if len(value) > 16:
             return super().resolve(kind, value, implicit)
-        key = (value, implicit[1])
-        answer = self._answers.get(key)
+        # without path resolvers the answer to a plain scalar depends on its value alone
+        answer = self._answers.get(value)
         if answer is None:
-            answer = self._answers[key] = super().resolve(kind, value, implicit)
+            answer = self._answers[value] = super().resolve(kind, value, implicit)
         return answer
 
     # libyaml tells the resolver of each node it enters and leaves, for path resolvers; there are none

@@ -163,10 +163,10 @@ def test_the_agency_lookup_has_each_agency_once_in_its_provinces_file(built_site
     lookup = built_site / "data" / "lookup"
     index = json.loads((lookup / "index.json").read_text(encoding="utf-8"))
     rows = {}
-    for part, (name, province, _) in enumerate(index["parts"]):
+    for part, (name, _, _) in enumerate(index["parts"]):
         for row in json.loads((lookup / name).read_text(encoding="utf-8"))["agencies"]:
             agency = dict(zip(index["fields"], row))
-            url, jurisdiction, _, place_part = index["places"][agency["place"]]
+            url, _, _, place_part = index["places"][agency["place"]]
             assert place_part == part, (name, agency)
             region_id = url.removeprefix("agencies/").removesuffix("/")
             assert region_chain(built_site, region_id)[-1] == name.removesuffix(".json")

@@ -250,7 +250,7 @@ def jurisdiction_spreadsheet(place: dict, atlas: Atlas, base_url: str = "") -> b
     return buffer.getvalue()
 
 
-# the columns of an agency's row in the lookup's files (data/lookup/: see write_lookup)
+# the columns of an agency's row in the lookup's files (data/lookup/: see lookup_files)
 LOOKUP_FIELDS = ["place", "type", "name", "other_names", "name_en", "tasks", "lead", "anchor"]
 LOOKUP = "lookup"
 

@@ -55,7 +55,7 @@ def test_the_resolver_shortcut_answers_as_pyyamls_resolver():
 
     assert DUMPER._fast
     ours, theirs = DUMPER(io.StringIO()), PYYAML_DUMPER(io.StringIO())
-    values = [v for v in AWKWARD] + [chr(c) + rest for c in range(32, 127) for rest in ("", "1", "es", "rue", "0:30")]
+    values = list(AWKWARD) + [chr(c) + rest for c in range(32, 127) for rest in ("", "1", "es", "rue", "0:30")]
     for value in values:
         for implicit in ((True, False), (False, True)):
             assert ours.resolve(yaml.ScalarNode, value, implicit) == theirs.resolve(yaml.ScalarNode, value, implicit), (value, implicit)
